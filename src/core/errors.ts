@@ -59,6 +59,8 @@ export const ERROR_CODES = {
   NOT_FOUND_COLUMN_IN_BLOCK: 10,
   EMPTY_DATA_PASSED: 92,
   UNEXPECTED_END_OF_FILE: 32,
+  ILLEGAL_DIVISION: 153,
+  CANNOT_CONVERT_TYPE: 70,
 } as const;
 
 /** A ClickHouse error name known to Eddy. */

@@ -1,0 +1,31 @@
+/**
+ * Small-file durability: write to a temporary name, fsync, rename over the target, fsync the directory.
+ * A crash leaves either the old or the new content, never a torn file.
+ */
+import { open, rename, mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+/** Atomically replace `path` with `content`, durable when the promise resolves. */
+export async function writeFileDurable(path: string, content: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = `${path}.tmp-${process.pid}`;
+  const fh = await open(tmp, 'w');
+  try {
+    await fh.writeFile(content);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  await rename(tmp, path);
+  await fsyncDir(dirname(path));
+}
+
+/** fsync a directory so a rename or unlink in it is durable. */
+export async function fsyncDir(dir: string): Promise<void> {
+  const fh = await open(dir, 'r');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * INSERT: decode the payload (inline after FORMAT/VALUES and/or streamed from the request body) into
+ * the table's column types, fill omitted columns with their defaults, and append it to storage in one
+ * all-or-nothing write that is durable before the promise resolves.
+ */
+import type { Insert } from '../../query/parser/ast.ts';
+import type { TableDefinition } from '../catalog/definition.ts';
+import type { Batch } from '../core/batch.ts';
+import { EddyError } from '../core/errors.ts';
+import { concatVectors, gather, repeatScalar } from '../core/materialize.ts';
+import type { Field, Scalar } from '../core/types.ts';
+import { quoteToken, typeEquals, typeName } from '../core/types.ts';
+import { constVector, utf8, type Vector } from '../core/vector.ts';
+import { getDecoder } from '../../ingest/decoders/index.ts';
+import { getScalar } from '../../query/functions/registry.ts';
+import type { TableStorage } from '../../storage/table/index.ts';
+import { storageSchema } from './table-registry.ts';
+import { implicitDefault } from './defaults.ts';
+import { T } from '../core/types.ts';
+
+/** Rows and bytes an insert wrote. */
+export interface InsertResult { rows: number; bytes: number }
+
+/** The fields an INSERT names (all columns when it names none), checked against the table. */
+export function insertTargets(stmt: Insert, def: TableDefinition): Field[] {
+  const schema = storageSchema(def);
+  if (!stmt.columns) return schema;
+  const seen = new Set<string>();
+  return stmt.columns.map((name) => {
+    const f = schema.find((c) => c.name === name);
+    if (!f) throw new EddyError('NO_SUCH_COLUMN_IN_TABLE', `No such column ${quoteToken(name)} in table ${def.database}.${def.name}`);
+    if (seen.has(name)) throw new EddyError('DUPLICATE_COLUMN', `Column ${quoteToken(name)} in INSERT is specified more than once`);
+    seen.add(name);
+    return f;
+  });
+}
+
+async function* payload(inline: string, body: AsyncIterable<Uint8Array> | undefined): AsyncIterable<Uint8Array> {
+  if (inline.trim().length > 0) yield utf8(inline);
+  if (body) yield* body;
+}
+
+/** Decode an INSERT's data into blocks of the target fields. */
+export async function decodeInsert(stmt: Insert, sql: string, body: AsyncIterable<Uint8Array> | undefined,
+  targets: readonly Field[], settings: Readonly<Record<string, unknown>>): Promise<{ columns: Vector[]; rowCount: number }[]> {
+  const format = stmt.format ?? 'Values';
+  const decode = getDecoder(format);
+  const blocks: { columns: Vector[]; rowCount: number }[] = [];
+  for await (const b of decode(payload(sql.slice(stmt.dataOffset), body), targets, settings)) {
+    if (b.rowCount > 0) blocks.push(b);
+  }
+  return blocks;
+}
+
+/** Cast a vector to `type` through the registry's CAST kernel (no-op when the type already matches). */
+export function castTo(v: Vector, type: Field['type']): Vector {
+  if (typeEquals(v.type, type)) return v;
+  const cast = getScalar('CAST');
+  const n = v.length;
+  return cast.evaluate([v, constVector(T.String, typeName(type), n)], n, type);
+}
+
+/** Turn the result batches of INSERT ... SELECT into blocks of the target fields. */
+export function blocksFromBatches(batches: readonly Batch[], targets: readonly Field[]): { columns: Vector[]; rowCount: number }[] {
+  return batches.map((b) => {
+    if (b.columns.length !== targets.length) {
+      throw new EddyError('NUMBER_OF_ARGUMENTS_DOESNT_MATCH',
+        `Number of columns doesn't match: INSERT has ${targets.length}, SELECT returns ${b.columns.length}`);
+    }
+    const cols = b.columns.map((c, i) => castTo(b.sel ? gather(c, b.sel) : c, targets[i]!.type));
+    return { columns: cols, rowCount: b.sel ? b.sel.length : b.length };
+  });
+}
+
+/** Append decoded blocks as one durable, all-or-nothing write; omitted columns get their defaults. */
+export async function appendBlocks(store: TableStorage, def: TableDefinition, targets: readonly Field[],
+  blocks: readonly { columns: Vector[]; rowCount: number }[], extra?: Readonly<Record<string, string>>): Promise<InsertResult> {
+  const rows = blocks.reduce((s, b) => s + b.rowCount, 0);
+  if (rows === 0) return { rows: 0, bytes: 0 };
+  const schema = storageSchema(def);
+  let bytes = 0;
+  const columns = schema.map((f) => {
+    const ti = targets.findIndex((t) => t.name === f.name);
+    const col = ti >= 0
+      ? concatVectors(f.type, blocks.map((b) => b.columns[ti]!))
+      : repeatScalar(f.type, f.default !== undefined ? f.default : implicitDefault(f.type) as Scalar, rows);
+    bytes += col.kind === 'string' ? col.bytes.length + 4 * rows : col.values.byteLength;
+    return col;
+  });
+  await store.insert(columns, rows, extra);
+  return { rows, bytes };
+}

@@ -1,0 +1,303 @@
+/**
+ * Column block encoding: rows [start, end) of one flat vector → self-describing bytes, and back.
+ *
+ * Layout (little-endian, typed arrays 8-byte aligned from the block start):
+ *   u8 encoding, u8 nullMode (0 none, 1 bitmap, 2 all NULL), u16 0, u32 rows,
+ *   [nullMode 1: NULL bitmap], payload (absent when all NULL).
+ *
+ * Fixed-width values are handled as Int32 lanes (64-bit types as lo/hi pairs; floats by their bits),
+ * so every encoding is exact for every type. The encoder estimates each candidate's size from the
+ * data and keeps the smallest:
+ *   PLAIN  the values as stored in memory;
+ *   FOR    frame-of-reference bit-packing;
+ *   DELTA / DELTA2  first 1 or 2 values raw, then deltas (of deltas) frame-of-reference packed;
+ *   DICT   distinct values plus bit-packed codes.
+ * Strings are PLAIN (lengths FOR-packed + bytes) or DICT (a PLAIN dictionary + packed codes); DICT
+ * strings decode to a DictVector.
+ */
+import { EddyError } from '../../src/core/errors.ts';
+import { arrayTypeOf, is64Bit, isUnsigned, type DataType, type TypedArray } from '../../src/core/types.ts';
+import type { DictVector, FlatVector, StringVector } from '../../src/core/vector.ts';
+import { bitWidth } from './bitpack.ts';
+import { ByteReader, ByteWriter } from './bytes.ts';
+import { deltaDecode32, deltaDecode64, deltaEncode32, deltaEncode64 } from './delta.ts';
+import { buildLaneDict, buildStringDict } from './dictionary.ts';
+import { forWidth32, forWidth64, readFor32, readFor64, writeFor32, writeFor64 } from './frame-of-reference.ts';
+import { countNulls, packNulls, unpackNulls } from './nulls.ts';
+
+/** Encodings as stored in the block header. */
+export const ENCODING = { PLAIN: 0, FOR: 1, DELTA: 2, DELTA2: 3, DICT: 4 } as const;
+
+/** An encoding id. */
+export type EncodingId = (typeof ENCODING)[keyof typeof ENCODING];
+
+/** Most distinct values a block dictionary may hold. */
+const MAX_DICT = 65536;
+
+/** A decoded block: flat values, strings, or dictionary-coded strings. */
+export type DecodedBlock = FlatVector | StringVector | DictVector;
+
+/**
+ * Encode rows [start, end) of `v`. `force` picks the encoding (tests, benchmarks); when that encoding
+ * does not apply to the data (DICT over too many values, DELTA on strings) the automatic choice is used.
+ */
+export function encodeBlock(v: FlatVector | StringVector, start = 0, end = v.length, force?: EncodingId): Uint8Array {
+  const n = end - start;
+  const nullCount = countNulls(v.nulls, start, end);
+  const w = new ByteWriter(64 + blockRawBytes(v, start, end));
+  const nullMode = nullCount === 0 ? 0 : nullCount === n ? 2 : 1;
+  const headerAt = w.length;
+  w.u8(0);
+  w.u8(nullMode);
+  w.u8(0);
+  w.u8(0);
+  w.u32(n);
+  if (nullMode === 1) w.bytes(packNulls(v.nulls!, start, end));
+  let enc: EncodingId = ENCODING.PLAIN;
+  if (nullMode !== 2) {
+    enc = v.kind === 'string' ? writeStrings(w, v, start, end, force) : writeFixed(w, v, start, end, force);
+  }
+  const out = w.finish().slice();
+  out[headerAt] = enc;
+  return out;
+}
+
+/** Uncompressed in-memory size of rows [start, end) of `v` (values, offsets, NULL mask). */
+export function blockRawBytes(v: FlatVector | StringVector, start: number, end: number): number {
+  const nullBytes = v.nulls === null ? 0 : end - start;
+  if (v.kind === 'string') return v.offsets[end]! - v.offsets[start]! + 4 * (end - start) + nullBytes;
+  return v.values.BYTES_PER_ELEMENT * (end - start) + nullBytes;
+}
+
+/** Decode a block of column type `type`. `buf` must start 8-byte aligned; views into it are returned. */
+export function decodeBlock(buf: Uint8Array, type: DataType): DecodedBlock {
+  const r = new ByteReader(buf);
+  const enc = r.u8();
+  const nullMode = r.u8();
+  r.u8();
+  r.u8();
+  const n = r.u32();
+  if (nullMode > 2) throw new EddyError('CORRUPTED_DATA', `Bad NULL mode ${nullMode} in block`);
+  const nulls = nullMode === 0 ? null : nullMode === 2 ? new Uint8Array(n).fill(1) : unpackNulls(r.bytes((n + 7) >>> 3), n);
+  if (type.kind === 'String') {
+    if (nullMode === 2) return { kind: 'string', type, length: n, offsets: new Int32Array(n + 1), bytes: new Uint8Array(0), nulls };
+    return readStrings(r, enc, n, type, nulls);
+  }
+  const C = arrayTypeOf(type);
+  if (nullMode === 2) return { kind: 'flat', type, length: n, values: new C(n) as TypedArray, nulls };
+  return { kind: 'flat', type, length: n, values: readFixed(r, enc, n, type), nulls };
+}
+
+/** Int32 lanes of rows [start, end): a view for 4/8-byte types, a widened copy for 1/2-byte types. */
+function lanesOf(values: TypedArray, start: number, end: number): Int32Array {
+  const width = values.BYTES_PER_ELEMENT;
+  if (width >= 4) return new Int32Array(values.buffer, values.byteOffset + start * width, ((end - start) * width) / 4);
+  const out = new Int32Array(end - start);
+  out.set(values.subarray(start, end) as Int8Array);
+  return out;
+}
+
+/** Estimated packed bytes of `count` values of `width` bits plus a small header. */
+function packedBytes(count: number, width: number): number {
+  return Math.ceil((count * width) / 8) + 16;
+}
+
+function writeFixed(w: ByteWriter, v: FlatVector, start: number, end: number, force: EncodingId | undefined): EncodingId {
+  const n = end - start;
+  const lanes = lanesOf(v.values, start, end);
+  const wide = is64Bit(v.type) || v.type.kind === 'Float64';
+  const laneCount: 1 | 2 = wide ? 2 : 1;
+  const unsigned = isUnsigned(v.type);
+  const isFloat = v.type.kind === 'Float32' || v.type.kind === 'Float64';
+  const forWidth = wide ? forWidth64 : forWidth32;
+
+  let best = ENCODING.PLAIN as EncodingId;
+  let bestBytes = v.values.BYTES_PER_ELEMENT * n;
+  const consider = (enc: EncodingId, bytes: number): void => {
+    if (force === enc || (force === undefined && bytes < bestBytes)) {
+      best = enc;
+      bestBytes = force === enc ? -1 : bytes;
+    }
+  };
+  if (force !== ENCODING.PLAIN && !isFloat) {
+    consider(ENCODING.FOR, packedBytes(n, forWidth(lanes, n, unsigned)));
+  }
+  let delta1: Int32Array | null = null;
+  let delta2: Int32Array | null = null;
+  if (!isFloat && n > 2 && (force === undefined || force === ENCODING.DELTA || force === ENCODING.DELTA2)) {
+    delta1 = lanes.slice();
+    (wide ? deltaEncode64 : deltaEncode32)(delta1, n);
+    consider(ENCODING.DELTA, packedBytes(n - 1, forWidth(delta1.subarray(laneCount), n - 1, false)));
+    delta2 = delta1.slice();
+    (wide ? deltaEncode64 : deltaEncode32)(delta2.subarray(laneCount), n - 1);
+    consider(ENCODING.DELTA2, packedBytes(n - 2, forWidth(delta2.subarray(2 * laneCount), n - 2, false)));
+  }
+  let dict = null;
+  if (force === undefined || force === ENCODING.DICT) {
+    dict = buildLaneDict(lanes, n, laneCount, Math.min(MAX_DICT, force === ENCODING.DICT ? n : n >>> 1));
+    if (dict !== null) consider(ENCODING.DICT, dict.size * v.values.BYTES_PER_ELEMENT + packedBytes(n, bitWidth(dict.size - 1)));
+  }
+  const writeFor = wide ? writeFor64 : writeFor32;
+  switch (best) {
+    case ENCODING.PLAIN:
+      w.array(v.values.subarray(start, end));
+      break;
+    case ENCODING.FOR:
+      writeFor(w, lanes, n, unsigned);
+      break;
+    case ENCODING.DELTA:
+    case ENCODING.DELTA2: {
+      const k = best === ENCODING.DELTA ? 1 : 2;
+      const d = (best === ENCODING.DELTA ? delta1 : delta2)!;
+      w.array(d.subarray(0, k * laneCount));
+      writeFor(w, d.subarray(k * laneCount), n - k, false);
+      break;
+    }
+    case ENCODING.DICT: {
+      const dv = dict!;
+      w.u32(dv.size);
+      w.array(narrowLanes(dv.dict, v.values, dv.size));
+      writeFor32(w, dv.codes, n, true);
+      break;
+    }
+  }
+  return best;
+}
+
+/** Dictionary lanes back in the column's own array type (so 1/2-byte types store 1/2 bytes each). */
+function narrowLanes(lanes: Int32Array, like: TypedArray, count: number): TypedArray {
+  const width = like.BYTES_PER_ELEMENT;
+  if (width >= 4) return new Uint8Array(lanes.buffer, lanes.byteOffset, count * width);
+  const C = like.constructor as Int8ArrayConstructor;
+  const out = new C(count);
+  out.set(lanes.subarray(0, count));
+  return out;
+}
+
+function readFixed(r: ByteReader, enc: number, n: number, type: DataType): TypedArray {
+  const C = arrayTypeOf(type);
+  const width = C.BYTES_PER_ELEMENT;
+  const wide = width === 8;
+  const laneCount = wide ? 2 : 1;
+  if (enc === ENCODING.PLAIN) return r.array(C as unknown as Int8ArrayConstructor, n) as TypedArray;
+  let lanes: Int32Array;
+  switch (enc) {
+    case ENCODING.FOR:
+      lanes = new Int32Array(n * laneCount);
+      (wide ? readFor64 : readFor32)(r, n, lanes);
+      break;
+    case ENCODING.DELTA:
+    case ENCODING.DELTA2: {
+      const k = Math.min(enc === ENCODING.DELTA ? 1 : 2, n);
+      lanes = new Int32Array(n * laneCount);
+      lanes.set(r.array(Int32Array, k * laneCount));
+      (wide ? readFor64 : readFor32)(r, n - k, lanes.subarray(k * laneCount));
+      if (enc === ENCODING.DELTA2) (wide ? deltaDecode64 : deltaDecode32)(lanes.subarray(laneCount), n - 1);
+      (wide ? deltaDecode64 : deltaDecode32)(lanes, n);
+      break;
+    }
+    case ENCODING.DICT: {
+      const size = r.u32();
+      const dict = r.array(C as unknown as Int8ArrayConstructor, size) as TypedArray;
+      const codes = new Int32Array(n);
+      readFor32(r, n, codes);
+      const out = new C(n) as TypedArray;
+      for (let i = 0; i < n; i++) if ((codes[i]! >>> 0) >= size) throw badCode(codes[i]!, size);
+      if (wide) {
+        const o = new Int32Array(out.buffer);
+        const d = new Int32Array(dict.buffer, dict.byteOffset, size * 2);
+        for (let i = 0; i < n; i++) {
+          const c = codes[i]!;
+          o[2 * i] = d[2 * c]!;
+          o[2 * i + 1] = d[2 * c + 1]!;
+        }
+      } else if (width === 4) {
+        const o = new Int32Array(out.buffer);
+        const d = new Int32Array(dict.buffer, dict.byteOffset, size);
+        for (let i = 0; i < n; i++) o[i] = d[codes[i]!]!;
+      } else {
+        const o = out as Int8Array;
+        const d = dict as Int8Array;
+        for (let i = 0; i < n; i++) o[i] = d[codes[i]!]!;
+      }
+      return out;
+    }
+    default:
+      throw new EddyError('CORRUPTED_DATA', `Unknown encoding ${enc} for ${type.kind} block`);
+  }
+  if (width >= 4) return new C(lanes.buffer as ArrayBuffer) as TypedArray;
+  const out = new C(n) as Int8Array;
+  out.set(lanes);
+  return out;
+}
+
+function badCode(code: number, size: number): EddyError {
+  return new EddyError('CORRUPTED_DATA', `Dictionary code ${code >>> 0} out of range (dictionary size ${size})`);
+}
+
+/** Lengths of rows [start, end) of a string vector as Int32 lanes. */
+function lengthsOf(offsets: Int32Array, start: number, end: number): Int32Array {
+  const out = new Int32Array(end - start);
+  for (let i = start; i < end; i++) out[i - start] = offsets[i + 1]! - offsets[i]!;
+  return out;
+}
+
+function writePlainStrings(w: ByteWriter, offsets: Int32Array, bytes: Uint8Array, start: number, end: number): void {
+  writeFor32(w, lengthsOf(offsets, start, end), end - start, true);
+  const b = bytes.subarray(offsets[start]!, offsets[end]!);
+  w.u32(b.length);
+  w.bytes(b);
+}
+
+function writeStrings(w: ByteWriter, v: StringVector, start: number, end: number, force: EncodingId | undefined): EncodingId {
+  const n = end - start;
+  const wantDict = force === ENCODING.DICT || (force === undefined && (v.type.lowCardinality || n >= 16));
+  if (wantDict) {
+    const limit = force === ENCODING.DICT || v.type.lowCardinality ? MAX_DICT : Math.min(MAX_DICT, n >>> 2);
+    const dict = buildStringDict(v.offsets, v.bytes, start, end, Math.max(1, limit));
+    const plainBytes = v.offsets[end]! - v.offsets[start]!;
+    if (dict !== null && (force === ENCODING.DICT || v.type.lowCardinality ||
+      dict.bytes.length + dict.size + packedBytes(n, bitWidth(dict.size - 1)) < plainBytes)) {
+      w.u32(dict.size);
+      writePlainStrings(w, dict.offsets, dict.bytes, 0, dict.size);
+      writeFor32(w, dict.codes, n, true);
+      return ENCODING.DICT;
+    }
+  }
+  writePlainStrings(w, v.offsets, v.bytes, start, end);
+  return ENCODING.PLAIN;
+}
+
+function readPlainStrings(r: ByteReader, n: number): { offsets: Int32Array; bytes: Uint8Array } {
+  const offsets = new Int32Array(n + 1);
+  readFor32(r, n, offsets.subarray(1));
+  for (let i = 1; i <= n; i++) {
+    const len = offsets[i]!;
+    if (len < 0) throw new EddyError('CORRUPTED_DATA', `Negative string length ${len} in block`);
+    offsets[i] = offsets[i - 1]! + len;
+  }
+  const total = r.u32();
+  if (total !== offsets[n]) throw new EddyError('CORRUPTED_DATA', `String bytes ${total} != sum of lengths ${offsets[n]}`);
+  return { offsets, bytes: r.bytes(total) };
+}
+
+function readStrings(r: ByteReader, enc: number, n: number, type: DataType, nulls: Uint8Array | null): DecodedBlock {
+  if (enc === ENCODING.PLAIN) {
+    const { offsets, bytes } = readPlainStrings(r, n);
+    return { kind: 'string', type, length: n, offsets, bytes, nulls };
+  }
+  if (enc !== ENCODING.DICT) throw new EddyError('CORRUPTED_DATA', `Unknown encoding ${enc} for String block`);
+  const size = r.u32();
+  const d = readPlainStrings(r, size);
+  const wide = new Int32Array(n);
+  readFor32(r, n, wide);
+  const codes = size <= 256 ? new Uint8Array(n) : size <= 65536 ? new Uint16Array(n) : new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = wide[i]!;
+    if ((c >>> 0) >= size) throw badCode(c, size);
+    codes[i] = c;
+  }
+  const dictType: DataType = { ...type, nullable: false };
+  const dict: StringVector = { kind: 'string', type: dictType, length: size, offsets: d.offsets, bytes: d.bytes, nulls: null };
+  return { kind: 'dict', type, length: n, codes, dict, nulls };
+}
