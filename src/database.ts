@@ -23,7 +23,7 @@ import { tableDefinitionFrom, constantDefault } from './statements/create-table.
 import { appendBlocks, blocksFromBatches, decodeInsert, insertTargets } from './statements/insert.ts';
 import { describe, exists, runShow, type RowsResult } from './statements/introspection.ts';
 import { parseDefaultLiteral } from './statements/defaults.ts';
-import { parseInsertHeader, parseStatement } from '../query/parser/index.ts';
+import { parseStatement } from '../query/parser/index.ts';
 import type { Insert, Query, Statement } from '../query/parser/ast.ts';
 import { executeQuery, explainQuery, type QueryContext } from '../query/engine.ts';
 import { listFunctions } from '../query/functions/registry.ts';
@@ -163,7 +163,7 @@ export class Database {
       });
     };
     try {
-      const stmt = parseAny(req.sql);
+      const stmt = parseStatement(req.sql); // an INSERT is parsed only up to its inline data
       const settings = new Settings(this.serverSettings, req.settings, statementSettings(stmt));
       if (settings.num('readonly') > 0 && isWrite(stmt)) {
         throw new EddyError('READONLY', `Cannot execute query in readonly mode`);
@@ -294,11 +294,11 @@ export class Database {
       },
       parts: () => this.catalog.allTables().flatMap((def) => this.tables.storage(def).parts().map((p) => ({
         database: def.database, table: def.name, name: p.name, partition: p.partition, active: p.active, rows: p.rows,
-        bytesOnDisk: p.bytesOnDisk, level: p.level, minBlock: p.minBlock, maxBlock: p.maxBlock, modificationTime: p.modificationTime,
+        bytesOnDisk: p.bytesOnDisk, level: p.level, minBlock: p.minBlock, maxBlock: p.maxBlock, modificationTime: p.modificationTime.getTime(),
       }))),
       merges: () => this.catalog.allTables().flatMap((def) => this.tables.storage(def).merges().map((m) => ({
-        database: def.database, table: def.name, elapsed: m.elapsed, progress: m.progress, numParts: m.numParts,
-        resultPartName: m.resultPartName, rowsRead: m.rowsRead, rowsWritten: m.rowsWritten,
+        database: def.database, table: def.name, elapsed: m.elapsedMs / 1000, progress: m.progress, numParts: m.sourcePartNames.length,
+        resultPartName: m.resultPartName, rowsRead: m.rowsRead, rowsWritten: Math.round(m.progress * m.totalRows),
       }))),
       processes: () => [...this.running.values()],
       queryLog: () => this.log,
@@ -493,16 +493,6 @@ export class Database {
 
 async function* oneBatch(b: Batch): AsyncIterable<Batch> {
   yield b;
-}
-
-/** Parse a statement; an INSERT is parsed only up to its data, which may follow inline. */
-function parseAny(sql: string): Statement {
-  if (/^\s*(?:--[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*INSERT\b/i.test(sql)) {
-    const ins = parseInsertHeader(sql);
-    if (!ins) throw new EddyError('SYNTAX_ERROR', `Syntax error: incomplete INSERT statement: ${quoteToken(sql.slice(0, 200))}`);
-    return ins;
-  }
-  return parseStatement(sql);
 }
 
 function statementSettings(stmt: Statement): SettingsMap | undefined {

@@ -167,3 +167,38 @@ export class StringBuilder {
     return stringVector(type, this.offsets.subarray(0, this.count + 1), this.bytes.subarray(0, this.size), nulls);
   }
 }
+
+/** Rows idx[0..m) of v, in that order (dictionaries keep their dictionary, constants their value). */
+export function takeRows(v: Vector, idx: Uint32Array, m: number): Vector {
+  const pickNulls = (nulls: Uint8Array | null): Uint8Array | null => {
+    if (nulls === null) return null;
+    const out = new Uint8Array(m);
+    for (let k = 0; k < m; k++) out[k] = nulls[idx[k]!]!;
+    return out;
+  };
+  switch (v.kind) {
+    case 'const': return constVector(v.type, v.value, m);
+    case 'dict': {
+      const codes = new (v.codes.constructor as new (n: number) => Uint32Array)(m);
+      for (let k = 0; k < m; k++) codes[k] = v.codes[idx[k]!]!;
+      return dictVector(v.type, codes, v.dict, pickNulls(v.nulls));
+    }
+    case 'flat': {
+      const src = v.values;
+      const out = new (src.constructor as new (n: number) => TypedArray)(m);
+      if (src instanceof BigInt64Array || src instanceof BigUint64Array) {
+        const w = halves(src), o = halves(out as BigInt64Array);
+        for (let k = 0; k < m; k++) { const j = idx[k]!; o[2 * k] = w[2 * j]!; o[2 * k + 1] = w[2 * j + 1]!; }
+      } else {
+        const o = out as Float64Array, s = src as Float64Array;
+        for (let k = 0; k < m; k++) o[k] = s[idx[k]!]!;
+      }
+      return flatVector(v.type, out, pickNulls(v.nulls));
+    }
+    case 'string': {
+      const sb = new StringBuilder(m);
+      for (let k = 0; k < m; k++) { const j = idx[k]!; sb.appendRange(v.bytes, v.offsets[j]!, v.offsets[j + 1]!); }
+      return sb.finish(v.type, pickNulls(v.nulls));
+    }
+  }
+}

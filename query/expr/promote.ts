@@ -4,7 +4,7 @@
  * callers add the Nullable flag.
  */
 import type { DataType, TypeKind } from '../../src/core/types.ts';
-import { T, isInteger, isUnsigned } from '../../src/core/types.ts';
+import { T, isInteger, isUnsigned, makeType, withNullable } from '../../src/core/types.ts';
 import { illegalType } from './errors.ts';
 
 /** Byte size of a numeric kind (Bool counts as UInt8). */
@@ -103,4 +103,41 @@ export function arithmeticType(fn: string, op: 'plus' | 'minus' | 'multiply' | '
     case 'intDiv': return intDivType(a, b);
     case 'modulo': return moduloType(a, b);
   }
+}
+
+/**
+ * ClickHouse's least supertype of two types (if/multiIf branches, coalesce, greatest): Nothing yields
+ * to the other side (made Nullable), numbers widen (mixed signs to the next signed size, ints with
+ * floats to Float64), Date with DateTime gives DateTime. Nullable if either is. Throws
+ * ILLEGAL_TYPE_OF_ARGUMENT naming `fn` when there is none.
+ */
+export function leastSupertype(fn: string, a: DataType, b: DataType, index = 1): DataType {
+  const nullable = a.nullable || b.nullable;
+  const wrap = (t: DataType): DataType => (nullable ? withNullable(t) : t);
+  if (a.kind === 'Nothing') return withNullable(b);
+  if (b.kind === 'Nothing') return withNullable(a);
+  if (a.kind === b.kind && (a.precision ?? 3) === (b.precision ?? 3) && a.timezone === b.timezone) {
+    return wrap(makeType(a.kind, { ...(a.precision !== undefined ? { precision: a.precision } : {}),
+      ...(a.timezone !== undefined ? { timezone: a.timezone } : {}) }));
+  }
+  if (isArithmetic(a) && isArithmetic(b)) {
+    if (isFloat(a) || isFloat(b)) {
+      const other = isFloat(a) ? b : a;
+      const f32 = (a.kind === 'Float32' || isFloat(a) === false) && (b.kind === 'Float32' || isFloat(b) === false) &&
+        (isFloat(other) || numSize(other.kind) <= 2);
+      return wrap(f32 ? T.Float32 : T.Float64);
+    }
+    const sa = signed(a), sb = signed(b);
+    if (sa === sb) return wrap(constructNumeric(sa, false, Math.max(numSize(a.kind), numSize(b.kind))));
+    const s = sa ? a : b, u = sa ? b : a;
+    return wrap(constructNumeric(true, false, Math.max(numSize(s.kind), 2 * numSize(u.kind))));
+  }
+  const temporal = (t: DataType): boolean => t.kind === 'Date' || t.kind === 'DateTime' || t.kind === 'DateTime64';
+  if (temporal(a) && temporal(b)) {
+    const hi = a.kind === 'DateTime64' || b.kind === 'DateTime64' ? 'DateTime64' : 'DateTime';
+    const tz = a.timezone ?? b.timezone;
+    return wrap(makeType(hi, { ...(hi === 'DateTime64' ? { precision: Math.max(a.precision ?? 0, b.precision ?? 0) } : {}),
+      ...(tz !== undefined ? { timezone: tz } : {}) }));
+  }
+  throw illegalType(fn, b, index, `a type compatible with ${a.kind}`);
 }

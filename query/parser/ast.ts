@@ -7,6 +7,19 @@
  * `a LIKE b` → like, `a NOT LIKE b` → notLike, `a ILIKE b` → ilike, `a || b` → concat,
  * `a BETWEEN x AND y` → and(greaterOrEquals(a, x), lessOrEquals(a, y)), `a IS NULL` → isNull,
  * `a[i]` → arrayElement), so the binder resolves every operator through the function registry.
+ *
+ * More parser conventions (query/parser):
+ * - `and`, `or` and `concat` from operators are n-ary: `a AND b AND c` → and(a, b, c), as in ClickHouse.
+ * - `a NOT BETWEEN x AND y` → or(less(a, x), greater(a, y)); `NOT LIKE` → notLike, `NOT ILIKE` → notILike,
+ *   `a REGEXP b` → match, `IS NOT NULL` → isNotNull, `a DIV b` → intDiv, `a MOD b` / `a % b` → modulo,
+ *   `c ? a : b` → if(c, a, b), `t.1` / `expr.name` → tupleElement(t, 1 | 'name').
+ * - `extract(unit FROM t)` → the ClickHouse function it means, as ClickHouse's parser does: toYear(t),
+ *   toQuarter, toMonth, toISOWeek, toDayOfMonth, toHour, toMinute, toSecond. (`extract(s, re)` stays extract.)
+ * - `x -> body` / `(x, y) -> body` → Function('lambda', [Tuple(Column x, Column y), body]).
+ * - `count(*)` has empty args; `DATE 'x'` / `TIMESTAMP 'x'` → Cast to Date / DateTime; `-<number>` is a
+ *   negative Literal (so `-9223372036854775808` is one bigint), any other unary minus → negate.
+ * - `x IN expr` (no parentheses) → In with the one-item list [expr].
+ * - `pos` of an operator node is where its left operand starts.
  */
 
 /** Source position of a node: offset into the statement text. */
@@ -183,10 +196,15 @@ export interface Select extends Pos {
   readonly format?: string;
 }
 
-/** `q1 UNION ALL q2 ...`; ORDER BY / LIMIT / SETTINGS / FORMAT after the last member apply to the whole. */
+/**
+ * `q1 UNION ALL q2 ...`; ORDER BY / LIMIT / SETTINGS / FORMAT after the last member apply to the whole.
+ * A parenthesised query followed by such clauses is a Union of one member.
+ */
 export interface Union extends Pos {
   readonly kind: 'Union';
   readonly queries: readonly Query[];
+  /** `UNION DISTINCT` (or bare `UNION`): drop duplicate rows. Mixed chains nest: `a UNION ALL b UNION DISTINCT c` = Union{distinct, [Union[a, b], c]}. */
+  readonly distinct?: boolean;
   readonly orderBy?: readonly OrderItem[];
   readonly limit?: Expr;
   readonly offset?: Expr;
@@ -280,6 +298,8 @@ export interface Alter extends Pos {
  * For FORMAT (and for VALUES, whose tuples the server may stream), `dataOffset` is the offset in the
  * statement text where the inline data starts (after the format name and one whitespace), or the text
  * length when there is none: the rest of the request body then holds the data.
+ * For VALUES, `format` is 'Values' and `dataOffset` is where the first tuple starts (parser's
+ * `parseValuesRows` reads the tuples as expressions).
  */
 export interface Insert extends Pos {
   readonly kind: 'Insert';

@@ -34,6 +34,15 @@ export class Cursor {
     return t;
   }
 
+  /**
+   * True when the text ended inside a token, or the current token reaches the end of the text (a word
+   * that may continue, or the end itself): more text might make the statement valid.
+   */
+  get truncated(): boolean {
+    const t = this.buffer[0];
+    return this.lexer.truncated || (t !== undefined && t.end >= this.text.length);
+  }
+
   /** True at the end of the text. */
   atEnd(): boolean {
     return this.peek().kind === 'eof';

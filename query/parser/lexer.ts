@@ -93,7 +93,9 @@ function integerValue(digits: string): number | bigint {
 /** Produces tokens from `text`, starting at an offset; skips whitespace and comments. */
 export class Lexer {
   private offset: number;
-  private prev: TokenKind | 'closer' | null = null;
+  private prev: TokenKind | 'closer' | 'dot' | null = null;
+  /** Set when a string, quoted identifier or comment runs off the end of the text (more text may complete it). */
+  truncated = false;
 
   constructor(readonly text: string, start = 0) {
     this.offset = start;
@@ -109,7 +111,7 @@ export class Lexer {
     this.skipBlanks();
     const t = this.scan();
     this.offset = t.end;
-    this.prev = t.kind === 'op' && (t.text === ')' || t.text === ']') ? 'closer' : t.kind;
+    this.prev = t.kind !== 'op' ? t.kind : t.text === ')' || t.text === ']' ? 'closer' : t.text === '.' ? 'dot' : 'op';
     return t;
   }
 
@@ -142,6 +144,7 @@ export class Lexer {
       }
       i++;
     }
+    this.truncated = true;
     throw syntaxError(s, start, 'Unterminated multiline comment', ['end of comment']);
   }
 
@@ -180,6 +183,10 @@ export class Lexer {
     if (prefixed) {
       end = pos + prefixed[0].length;
       value = integerValue(prefixed[0].toLowerCase());
+    } else if (this.prev === 'dot') { // `x.1.2` is two tuple accesses, not x . 1.2
+      end = pos;
+      while (isDigit(s.charCodeAt(end))) end++;
+      value = integerValue(s.slice(pos, end));
     } else {
       const m = /^(\d*)(\.\d*)?([eE][+-]?\d+)?/.exec(s.slice(pos))!;
       end = pos + m[0].length;
@@ -198,6 +205,7 @@ export class Lexer {
     let i = pos + 1;
     for (;;) {
       if (i >= s.length) {
+        this.truncated = true;
         throw syntaxError(s, pos, kind === 'string' ? 'Unterminated string literal' : 'Unterminated quoted identifier',
           [kind === 'string' ? 'string literal' : 'quoted identifier']);
       }

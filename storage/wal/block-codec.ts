@@ -80,6 +80,15 @@ export function encodeBlock(names: readonly string[], columns: readonly Vector[]
   return out;
 }
 
+/** Only the `extra` metadata of an encoded block (cheap: the columns are not decoded). */
+export function decodeBlockExtra(buf: Uint8Array): Readonly<Record<string, string>> | undefined {
+  if (buf.length < 12) throw new EddyError('CORRUPTED_DATA', 'WAL block is truncated');
+  const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const extraLen = dv.getUint32(8, true);
+  if (12 + extraLen > buf.length) throw new EddyError('CORRUPTED_DATA', 'WAL block is truncated');
+  return extraLen > 0 ? JSON.parse(fromUtf8(buf, 12, 12 + extraLen)) as Record<string, string> : undefined;
+}
+
 /** Parse a block written by {@link encodeBlock}; throws CORRUPTED_DATA on a malformed payload. */
 export function decodeBlock(buf: Uint8Array): DecodedBlock {
   const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);

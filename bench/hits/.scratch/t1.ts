@@ -1,0 +1,11 @@
+import { HitsModel } from '/work/main/bench/hits/model.ts';
+import { hitsTsv } from '/work/main/bench/hits/tsv.ts';
+let t0 = performance.now();
+const m = new HitsModel({ rows: 1_000_000, seed: 1 });
+console.error('model', (performance.now() - t0).toFixed(0), 'ms');
+const b0 = hitsTsv(m, 0, 5);
+process.stdout.write(b0);
+t0 = performance.now();
+const b = hitsTsv(m, 0, 300000);
+const dt = performance.now() - t0;
+console.error('100k rows', dt.toFixed(0), 'ms', (300000 / dt * 1000).toFixed(0), 'rows/s', (b.length / 300000).toFixed(0), 'bytes/row');

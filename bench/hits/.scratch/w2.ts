@@ -1,0 +1,1 @@
+console.log("worker ok", 1 as number);

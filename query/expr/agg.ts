@@ -1,0 +1,118 @@
+/**
+ * Building blocks for GroupsAccumulators: geometric growth of per-group typed arrays, NULL-aware row
+ * iteration inputs, and exact integer sums kept as two doubles per group (hi * 2^32 + lo), so
+ * sum(Int64) stays exact without BigInt and narrow sums never lose precision.
+ */
+import type { DataType } from '../../src/core/types.ts';
+import type { Vector } from '../../src/core/vector.ts';
+import { flatVector } from '../../src/core/vector.ts';
+import { allocValues, halves } from './build.ts';
+import { TWO32, nullsOf, readF64, readI64 } from './read.ts';
+
+/** A typed array at least `need` long, growing geometrically (contents kept, new slots filled with `fill`). */
+export function grow<A extends Float64Array | Uint8Array | Int32Array | Uint32Array>(a: A, need: number, fill = 0): A {
+  if (a.length >= need) return a;
+  let cap = Math.max(16, a.length * 2);
+  while (cap < need) cap *= 2;
+  const b = new (a.constructor as new (n: number) => A)(cap);
+  b.set(a);
+  if (fill !== 0) b.fill(fill, a.length);
+  return b;
+}
+
+/** Largest group id among the first n (for sizing state arrays); -1 when n = 0. */
+export function maxGroup(groupIds: Uint32Array, n: number): number {
+  let m = -1;
+  for (let i = 0; i < n; i++) if (groupIds[i]! > m) m = groupIds[i]!;
+  return m;
+}
+
+/** The NULL mask of an aggregate argument (null when it has none). Alias of nullsOf for readability. */
+export const argNulls: (v: Vector, n: number) => Uint8Array | null = nullsOf;
+
+/** True for kinds whose sums are exact integers (everything but floats). */
+export function isIntegerSum(t: DataType): boolean {
+  return t.kind !== 'Float32' && t.kind !== 'Float64';
+}
+
+const LIMIT = 2 ** 52;
+
+/**
+ * Per-group exact integer sums: value = hi * 2^32 + lo. `wrap` keeps hi within 32 bits (sum wraps
+ * modulo 2^64 like ClickHouse's Int64/UInt64 sum); without it hi grows freely (avg: exact to 2^85).
+ */
+export class ExactSums {
+  hi = new Float64Array(0);
+  lo = new Float64Array(0);
+  constructor(private readonly wrap: boolean) {}
+
+  /** Make room for `groups` groups. */
+  ensure(groups: number): void {
+    this.hi = grow(this.hi, groups);
+    this.lo = grow(this.lo, groups);
+  }
+
+  private fix(g: number): void {
+    const lo = this.lo[g]!;
+    const c = Math.floor(lo / TWO32);
+    this.lo[g] = lo - c * TWO32;
+    let hi = this.hi[g]! + c;
+    if (this.wrap && (hi >= LIMIT || hi <= -LIMIT)) hi = hi % TWO32;
+    this.hi[g] = hi;
+  }
+
+  /** Add rows of an integer vector (any width) to their groups, skipping rows where skip[i] = 1. */
+  add(v: Vector, groupIds: Uint32Array, n: number, skip: Uint8Array | null): void {
+    const { hi: sh, lo: sl } = this;
+    const wide = v.type.kind === 'Int64' || v.type.kind === 'UInt64' || v.type.kind === 'DateTime64';
+    if (wide) {
+      const { hi: h, lo: l, m } = readI64(v, n);
+      for (let i = 0; i < n; i++) {
+        if (skip !== null && skip[i] === 1) continue;
+        const g = groupIds[i]!;
+        sh[g]! += h[i & m]!;
+        sl[g]! += l[i & m]!;
+        if (sl[g]! >= LIMIT || sh[g]! >= LIMIT || sh[g]! <= -LIMIT) this.fix(g);
+      }
+    } else {
+      const { a, m } = readF64(v, n);
+      for (let i = 0; i < n; i++) {
+        if (skip !== null && skip[i] === 1) continue;
+        const g = groupIds[i]!;
+        sl[g]! += a[i & m]!;
+        if (sl[g]! >= LIMIT || sl[g]! <= -LIMIT) this.fix(g);
+      }
+    }
+  }
+
+  /** Group g's sum as a double (rounded when beyond 2^53). */
+  toNumber(g: number): number {
+    return this.hi[g]! * TWO32 + this.lo[g]!;
+  }
+
+  /** Groups 0..groups-1 as an Int64/UInt64 vector of type t (wrapped to 64 bits), NULL where nulls[g] = 1. */
+  toVector(t: DataType, groups: number, nulls: Uint8Array | null): Vector {
+    const out = allocValues(t, groups) as BigInt64Array;
+    const w = halves(out);
+    for (let g = 0; g < groups; g++) {
+      const lo = this.lo[g]!;
+      const c = Math.floor(lo / TWO32);
+      w[2 * g] = lo - c * TWO32;
+      w[2 * g + 1] = (this.hi[g]! + c) % TWO32;
+    }
+    return flatVector(t, out, nulls);
+  }
+}
+
+/** Write per-group counts (doubles, exact below 2^53) as a UInt64 vector. */
+export function countsToUInt64(t: DataType, counts: Float64Array, groups: number): Vector {
+  const out = new BigUint64Array(groups);
+  const w = halves(out);
+  for (let g = 0; g < groups; g++) {
+    const c = counts[g]!;
+    const hi = Math.floor(c / TWO32);
+    w[2 * g] = c - hi * TWO32;
+    w[2 * g + 1] = hi;
+  }
+  return flatVector(t, out);
+}

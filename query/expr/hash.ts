@@ -1,0 +1,73 @@
+/**
+ * Value hashing for distinct counting, allocation-free: every value becomes a 64-bit key as two uint32
+ * halves — numbers exactly (their 64-bit integer or double bit pattern), strings as two independent
+ * 32-bit hashes of their UTF-8 bytes (as ClickHouse's uniqExact hashes strings). Dictionaries hash each
+ * entry once.
+ */
+import type { FlatVector, StringVector, Vector } from '../../src/core/vector.ts';
+import { materialize } from './build.ts';
+import { readF64, readI64 } from './read.ts';
+
+/** murmur3's 32-bit finaliser. */
+export function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** A 32-bit hash of b[s..e) with a seed (murmur3-style, 4 bytes per step). */
+export function hashBytes(b: Uint8Array, s: number, e: number, seed: number): number {
+  let h = seed | 0;
+  let k = s;
+  for (; k + 4 <= e; k += 4) {
+    let x = b[k]! | (b[k + 1]! << 8) | (b[k + 2]! << 16) | (b[k + 3]! << 24);
+    x = Math.imul(x, 0xcc9e2d51); x = (x << 15) | (x >>> 17); x = Math.imul(x, 0x1b873593);
+    h ^= x; h = (h << 13) | (h >>> 19); h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+  }
+  let x = 0;
+  for (let sh = 0; k < e; k++, sh += 8) x |= b[k]! << sh;
+  x = Math.imul(x, 0xcc9e2d51); x = (x << 15) | (x >>> 17); x = Math.imul(x, 0x1b873593);
+  h ^= x ^ (e - s);
+  return fmix32(h);
+}
+
+/** 64-bit keys of every row (hi[i], lo[i] as uint32): exact for numbers, hashed for strings. */
+export function keysOf(v: Vector, n: number): { hi: Uint32Array; lo: Uint32Array } {
+  const hi = new Uint32Array(n), lo = new Uint32Array(n);
+  if (v.type.kind === 'String') {
+    if (v.kind === 'dict') {
+      const d = keysOf(v.dict, v.dict.length);
+      const c = v.codes;
+      for (let i = 0; i < n; i++) { const j = c[i]!; hi[i] = d.hi[j]!; lo[i] = d.lo[j]!; }
+      return { hi, lo };
+    }
+    const s = (v.kind === 'const' ? materialize({ ...v, length: 1 }) : materialize(v)) as StringVector;
+    const o = s.offsets, b = s.bytes;
+    const len = v.kind === 'const' ? 1 : n;
+    for (let i = 0; i < len; i++) { hi[i] = hashBytes(b, o[i]!, o[i + 1]!, 0x9747b28c); lo[i] = hashBytes(b, o[i]!, o[i + 1]!, 0x2f1a3c5d); }
+    if (len === 1) { hi.fill(hi[0]!); lo.fill(lo[0]!); }
+    return { hi, lo };
+  }
+  const k = v.type.kind;
+  if (k === 'Float32' || k === 'Float64') {
+    const { a, m } = readF64(v, n);
+    const f = new Float64Array(1), w = new Uint32Array(f.buffer);
+    for (let i = 0; i < n; i++) { f[0] = a[i & m]! + 0; lo[i] = w[0]!; hi[i] = w[1]!; }
+    return { hi, lo };
+  }
+  if (k === 'Int64' || k === 'UInt64' || k === 'DateTime64') {
+    if (v.kind === 'flat') {
+      const w = new Uint32Array((v as FlatVector).values.buffer, (v as FlatVector).values.byteOffset, 2 * n);
+      for (let i = 0; i < n; i++) { lo[i] = w[2 * i]!; hi[i] = w[2 * i + 1]!; }
+      return { hi, lo };
+    }
+    const r = readI64(v, n);
+    for (let i = 0; i < n; i++) { hi[i] = r.hi[i & r.m]! >>> 0; lo[i] = r.lo[i & r.m]!; }
+    return { hi, lo };
+  }
+  const { a, m } = readF64(v, n);
+  for (let i = 0; i < n; i++) { const x = a[i & m]!; lo[i] = x >>> 0; hi[i] = x < 0 ? 0xffffffff : 0; }
+  return { hi, lo };
+}

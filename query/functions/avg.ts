@@ -1,0 +1,102 @@
+/**
+ * `avg(x)`: Float64 mean of the non-NULL values; nan for a group without values (NULL when x is
+ * Nullable). Integer sums are kept exact (hi/lo doubles) until the final division.
+ */
+import type { DataType } from '../../src/core/types.ts';
+import { T, withNullable } from '../../src/core/types.ts';
+import type { Vector } from '../../src/core/vector.ts';
+import { flatVector } from '../../src/core/vector.ts';
+import { ExactSums, countsToUInt64, grow, isIntegerSum, maxGroup } from '../expr/agg.ts';
+import { checkArgCount, illegalType } from '../expr/errors.ts';
+import { isArithmetic } from '../expr/promote.ts';
+import { nullsOf, readF64 } from '../expr/read.ts';
+import type { AggregateFunction, GroupsAccumulator } from './registry.ts';
+import { registerAggregate } from './registry.ts';
+
+function avgType(args: readonly DataType[]): DataType {
+  checkArgCount('avg', args, 1);
+  const t = args[0]!;
+  if (!isArithmetic(t)) throw illegalType('avg', t, 0);
+  return t.nullable ? withNullable(T.Float64) : T.Float64;
+}
+
+class AvgAccumulator implements GroupsAccumulator {
+  private readonly exact: ExactSums | null;
+  private floats = new Float64Array(0);
+  private counts = new Float64Array(0);
+
+  constructor(argType: DataType, private readonly rt: DataType) {
+    this.exact = isIntegerSum(argType) ? new ExactSums(false) : null;
+  }
+
+  private ensure(groups: number): void {
+    this.exact?.ensure(groups);
+    this.floats = grow(this.floats, groups);
+    this.counts = grow(this.counts, groups);
+  }
+
+  update(args: readonly Vector[], groupIds: Uint32Array, n: number): void {
+    const v = args[0]!;
+    this.ensure(maxGroup(groupIds, n) + 1);
+    const nulls = nullsOf(v, n);
+    const c = this.counts;
+    if (this.exact) this.exact.add(v, groupIds, n, nulls);
+    else {
+      const { a, m } = readF64(v, n);
+      const s = this.floats;
+      if (nulls === null) for (let i = 0; i < n; i++) s[groupIds[i]!]! += a[i & m]!;
+      else for (let i = 0; i < n; i++) if (nulls[i] === 0) s[groupIds[i]!]! += a[i & m]!;
+    }
+    if (nulls === null) for (let i = 0; i < n; i++) c[groupIds[i]!]!++;
+    else for (let i = 0; i < n; i++) c[groupIds[i]!]! += 1 - nulls[i]!;
+  }
+
+  private sums(groups: number): Float64Array {
+    this.ensure(groups);
+    const out = new Float64Array(groups);
+    for (let g = 0; g < groups; g++) out[g] = this.exact ? this.exact.toNumber(g) + this.floats[g]! : this.floats[g]!;
+    return out;
+  }
+
+  state(groups: number): Vector[] {
+    return [flatVector(T.Float64, this.sums(groups)), countsToUInt64(T.UInt64, this.counts, groups)];
+  }
+
+  merge(state: readonly Vector[], groupIds: Uint32Array, n: number): void {
+    this.ensure(maxGroup(groupIds, n) + 1);
+    const s = readF64(state[0]!, n), k = readF64(state[1]!, n);
+    const f = this.floats, c = this.counts;
+    for (let i = 0; i < n; i++) {
+      const g = groupIds[i]!;
+      f[g]! += s.a[i & s.m]!;
+      c[g]! += k.a[i & k.m]!;
+    }
+  }
+
+  evaluate(groups: number): Vector {
+    const sums = this.sums(groups);
+    let nulls: Uint8Array | null = null;
+    if (this.rt.nullable) nulls = new Uint8Array(groups);
+    for (let g = 0; g < groups; g++) {
+      const c = this.counts[g]!;
+      sums[g] = sums[g]! / c;
+      if (nulls !== null && c === 0) nulls[g] = 1;
+    }
+    return flatVector(this.rt, sums, nulls);
+  }
+
+  memoryBytes(): number {
+    return this.floats.byteLength * (this.exact ? 4 : 2);
+  }
+}
+
+/** The avg aggregate. */
+export const avg: AggregateFunction = {
+  name: 'avg',
+  caseInsensitive: true,
+  returnType: (args) => avgType(args),
+  stateTypes: () => [T.Float64, T.UInt64],
+  create: (args) => new AvgAccumulator(args[0]!, avgType(args)),
+};
+
+registerAggregate(avg);

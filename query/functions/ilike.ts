@@ -1,0 +1,20 @@
+/** `ilike(haystack, pattern)`: haystack ILIKE pattern (ASCII case-insensitive); % = any bytes, _ = one UTF-8 character, \\ escapes. UInt8. */
+import { T } from '../../src/core/types.ts';
+import { defineScalar } from '../expr/define.ts';
+import { illegalType } from '../expr/errors.ts';
+import { likeKernel } from '../expr/like.ts';
+import { registerScalar } from './registry.ts';
+
+/** The ilike function. */
+export const ilike = defineScalar({
+  name: 'ilike',
+  minArgs: 2,
+  type: ([h, p]) => {
+    if (h!.kind !== 'String') throw illegalType('ilike', h!, 0);
+    if (p!.kind !== 'String') throw illegalType('ilike', p!, 1);
+    return T.UInt8;
+  },
+  kernel: ([h, p], n, rt) => likeKernel(h!, p!, n, rt, true, false),
+});
+
+registerScalar(ilike);

@@ -1,0 +1,20 @@
+/** `notILike(haystack, pattern)`: haystack NOT ILIKE pattern (ASCII case-insensitive); % = any bytes, _ = one UTF-8 character, \\ escapes. UInt8. */
+import { T } from '../../src/core/types.ts';
+import { defineScalar } from '../expr/define.ts';
+import { illegalType } from '../expr/errors.ts';
+import { likeKernel } from '../expr/like.ts';
+import { registerScalar } from './registry.ts';
+
+/** The notILike function. */
+export const notILike = defineScalar({
+  name: 'notILike',
+  minArgs: 2,
+  type: ([h, p]) => {
+    if (h!.kind !== 'String') throw illegalType('notILike', h!, 0);
+    if (p!.kind !== 'String') throw illegalType('notILike', p!, 1);
+    return T.UInt8;
+  },
+  kernel: ([h, p], n, rt) => likeKernel(h!, p!, n, rt, true, true),
+});
+
+registerScalar(notILike);

@@ -1,0 +1,90 @@
+/**
+ * `sum(x)`: Int* → Int64, UInt* and Bool → UInt64 (exact, wrapping modulo 2^64 as ClickHouse does),
+ * Float* → Float64. NULLs are skipped; sum(Nullable(T)) is NULL for a group without values.
+ */
+import type { DataType } from '../../src/core/types.ts';
+import { T, isUnsigned, withNullable } from '../../src/core/types.ts';
+import type { Vector } from '../../src/core/vector.ts';
+import { flatVector } from '../../src/core/vector.ts';
+import { ExactSums, grow, isIntegerSum, maxGroup } from '../expr/agg.ts';
+import { checkArgCount, illegalType } from '../expr/errors.ts';
+import { isArithmetic } from '../expr/promote.ts';
+import { nullsOf, readF64 } from '../expr/read.ts';
+import type { AggregateFunction, GroupsAccumulator } from './registry.ts';
+import { registerAggregate } from './registry.ts';
+
+function sumType(args: readonly DataType[]): DataType {
+  checkArgCount('sum', args, 1);
+  const t = args[0]!;
+  if (!isArithmetic(t)) throw illegalType('sum', t, 0);
+  const r = !isIntegerSum(t) ? T.Float64 : isUnsigned(t) ? T.UInt64 : T.Int64;
+  return t.nullable ? withNullable(r) : r;
+}
+
+class SumAccumulator implements GroupsAccumulator {
+  private readonly exact: ExactSums | null;
+  private floats = new Float64Array(0);
+  /** Groups that saw a value (tracked only for a Nullable result). */
+  private seen = new Uint8Array(0);
+
+  constructor(private readonly rt: DataType) {
+    this.exact = rt.kind === 'Float64' ? null : new ExactSums(true);
+  }
+
+  private ensure(groups: number): void {
+    if (this.exact) this.exact.ensure(groups);
+    else this.floats = grow(this.floats, groups);
+    if (this.rt.nullable) this.seen = grow(this.seen, groups);
+  }
+
+  update(args: readonly Vector[], groupIds: Uint32Array, n: number): void {
+    const v = args[0]!;
+    this.ensure(maxGroup(groupIds, n) + 1);
+    const nulls = nullsOf(v, n);
+    if (this.exact) this.exact.add(v, groupIds, n, nulls);
+    else {
+      const { a, m } = readF64(v, n);
+      const s = this.floats;
+      if (nulls === null) for (let i = 0; i < n; i++) s[groupIds[i]!]! += a[i & m]!;
+      else for (let i = 0; i < n; i++) if (nulls[i] === 0) s[groupIds[i]!]! += a[i & m]!;
+    }
+    if (this.rt.nullable) {
+      const seen = this.seen;
+      for (let i = 0; i < n; i++) if (nulls === null || nulls[i] === 0) seen[groupIds[i]!] = 1;
+    }
+  }
+
+  state(groups: number): Vector[] {
+    return [this.evaluate(groups)];
+  }
+
+  merge(state: readonly Vector[], groupIds: Uint32Array, n: number): void {
+    this.update(state, groupIds, n);
+  }
+
+  evaluate(groups: number): Vector {
+    this.ensure(groups);
+    let nulls: Uint8Array | null = null;
+    if (this.rt.nullable) {
+      nulls = new Uint8Array(groups);
+      for (let g = 0; g < groups; g++) nulls[g] = 1 - this.seen[g]!;
+    }
+    if (this.exact) return this.exact.toVector(this.rt, groups, nulls);
+    return flatVector(this.rt, this.floats.slice(0, groups), nulls);
+  }
+
+  memoryBytes(): number {
+    return (this.exact ? this.exact.hi.byteLength * 2 : this.floats.byteLength) + this.seen.byteLength;
+  }
+}
+
+/** The sum aggregate. */
+export const sum: AggregateFunction = {
+  name: 'sum',
+  caseInsensitive: true,
+  returnType: (args) => sumType(args),
+  stateTypes: (args) => [sumType(args)],
+  create: (args) => new SumAccumulator(sumType(args)),
+};
+
+registerAggregate(sum);

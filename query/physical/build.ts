@@ -1,0 +1,63 @@
+/**
+ * Physical planning: one operator per logical node. Scans take a table snapshot (released by the
+ * caller when the run ends) and plan their units with the pushed-down columns and ranges.
+ */
+import type { TableSnapshot } from '../../src/core/scan.ts';
+import type { LogicalPlan } from '../planner/logical.ts';
+import { DistinctExec } from './distinct.ts';
+import { FilterExec } from './filter.ts';
+import { HashAggregateExec } from './hash-aggregate.ts';
+import { HashJoinExec } from './hash-join.ts';
+import { LimitByExec } from './limit-by.ts';
+import { LimitExec } from './limit.ts';
+import type { PhysicalOperator } from './operator.ts';
+import { ProjectExec } from './project.ts';
+import { ScanExec } from './scan.ts';
+import { SortExec } from './sort.ts';
+import { TopKExec } from './topk.ts';
+import { UnionAllExec } from './union-all.ts';
+import { ValuesExec } from './values.ts';
+
+/** Options of physical planning. */
+export interface BuildOptions {
+  readonly batchRows: number;
+  /** Snapshots taken; the caller releases them when the run ends. */
+  readonly snapshots: TableSnapshot[];
+  /** Mark the outermost LIMIT so it reports rows_before_limit. */
+  readonly countRowsBeforeLimit?: boolean;
+}
+
+/** The operator tree for a logical plan. */
+export function buildPhysical(p: LogicalPlan, opts: BuildOptions): PhysicalOperator {
+  const rec = (c: LogicalPlan) => buildPhysical(c, { ...opts, countRowsBeforeLimit: false });
+  switch (p.kind) {
+    case 'Scan': {
+      const snap = p.table.snapshot();
+      opts.snapshots.push(snap);
+      const { units, stats } = snap.plan({ columns: p.columns, ranges: p.ranges, batchRows: opts.batchRows });
+      return new ScanExec(`${p.table.database}.${p.table.name}`, p.schema, units, stats, p.filter);
+    }
+    case 'Values': return new ValuesExec(p.schema, p.batches);
+    case 'Filter': return new FilterExec(rec(p.input), p.predicate);
+    case 'Project': {
+      // The root projection passes the LIMIT marker through.
+      const input = buildPhysical(p.input, opts);
+      return new ProjectExec(input, p.exprs, p.schema);
+    }
+    case 'Aggregate': return new HashAggregateExec(rec(p.input), p.keys, p.aggregates, p.schema);
+    case 'Sort': return new SortExec(rec(p.input), p.keys);
+    case 'TopK': return new TopKExec(rec(p.input), p.keys, p.limit, p.offset, opts.countRowsBeforeLimit === true);
+    case 'Limit': return new LimitExec(rec(p.input), p.limit, p.offset, opts.countRowsBeforeLimit === true);
+    case 'Distinct': return new DistinctExec(rec(p.input), p.columns);
+    case 'LimitBy': return new LimitByExec(rec(p.input), p.keys, p.limit, p.offset);
+    case 'Join': return new HashJoinExec(rec(p.left), rec(p.right), p.joinType, p.leftKeys, p.rightKeys, p.schema);
+    case 'Union': return new UnionAllExec(p.inputs.map(rec), p.schema);
+  }
+}
+
+/** EXPLAIN lines: one per operator, children indented. */
+export function explainPhysical(op: PhysicalOperator, depth = 0, out: string[] = []): string[] {
+  out.push(`${'  '.repeat(depth)}${op.explain()}`);
+  for (const c of op.children) explainPhysical(c, depth + 1, out);
+  return out;
+}

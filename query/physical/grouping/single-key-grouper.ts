@@ -1,0 +1,162 @@
+/**
+ * Grouping on one key. Fixed-width keys go through a PairMap on their (lo, hi) int32 halves; strings
+ * through a BytesMap on their UTF-8 bytes in place; dictionary vectors map each code to a group once
+ * per dictionary (lazily, so unused dictionary entries create no group). NULL is its own group.
+ */
+import type { DataType } from '../../../src/core/types.ts';
+import { arrayTypeOf, is64Bit } from '../../../src/core/types.ts';
+import type { FlatVector, StringVector, Vector } from '../../../src/core/vector.ts';
+import { flatVector, stringVector } from '../../../src/core/vector.ts';
+import { BytesMap, hashBytes } from '../hash/bytes-map.ts';
+import { PairMap } from '../hash/pair-map.ts';
+import { materializeConst } from '../vectors.ts';
+import type { Grouper } from './grouper.ts';
+
+const f64 = new Float64Array(1);
+const f64bits = new Int32Array(f64.buffer);
+
+/** One-key grouper. */
+export class SingleKeyGrouper implements Grouper {
+  private readonly pairs: PairMap | null;
+  private readonly strings: BytesMap | null;
+  private readonly layout: 'int' | 'wide' | 'float' | 'string';
+  /** Group id taken by NULL, or -1; map ids at or above it are shifted up by one. */
+  private nullAt = -1;
+  private readonly dictMaps = new WeakMap<object, Int32Array>();
+
+  constructor(private readonly type: DataType) {
+    this.layout = type.kind === 'String' ? 'string' : is64Bit(type) ? 'wide'
+      : type.kind === 'Float32' || type.kind === 'Float64' ? 'float' : 'int';
+    this.pairs = this.layout === 'string' ? null : new PairMap();
+    this.strings = this.layout === 'string' ? new BytesMap() : null;
+  }
+
+  get groups(): number {
+    return (this.pairs?.size ?? this.strings!.size) + (this.nullAt >= 0 ? 1 : 0);
+  }
+
+  assign(keys: readonly Vector[], n: number, out: Uint32Array): void {
+    const v = keys[0]!;
+    switch (v.kind) {
+      case 'const': {
+        const g = this.rowGroup(materializeConst(v.type, v.value, 1), 0);
+        out.fill(g, 0, n);
+        return;
+      }
+      case 'dict': {
+        let map = this.dictMaps.get(v.dict);
+        if (map === undefined) { map = new Int32Array(v.dict.length).fill(-1); this.dictMaps.set(v.dict, map); }
+        const codes = v.codes; const nulls = v.nulls;
+        for (let i = 0; i < n; i++) {
+          if (nulls !== null && nulls[i] === 1) { out[i] = this.nullGroup(); continue; }
+          const c = codes[i]!;
+          let g = map[c]!;
+          if (g < 0) { g = this.rowGroup(v.dict, c); map[c] = g; }
+          out[i] = g;
+        }
+        return;
+      }
+      case 'string': this.assignStrings(v, n, out); return;
+      case 'flat': this.assignFlat(v, n, out); return;
+    }
+  }
+
+  private nullGroup(): number {
+    if (this.nullAt < 0) this.nullAt = this.groups;
+    return this.nullAt;
+  }
+
+  private shift(id: number): number {
+    return this.nullAt >= 0 && id >= this.nullAt ? id + 1 : id;
+  }
+
+  /** Group of row j of a flat or string vector (slow path: dictionaries and constants). */
+  private rowGroup(v: FlatVector | StringVector, j: number): number {
+    if (v.nulls !== null && v.nulls[j] === 1) return this.nullGroup();
+    const out = new Uint32Array(1);
+    if (v.kind === 'string') {
+      const s = v.offsets[j]!; const e = v.offsets[j + 1]!;
+      return this.shift(this.strings!.findOrInsert(v.bytes, s, e, hashBytes(v.bytes, s, e)));
+    }
+    this.assignFlat(flatVector(v.type, v.values.subarray(j, j + 1)), 1, out);
+    return out[0]!;
+  }
+
+  private assignStrings(v: StringVector, n: number, out: Uint32Array): void {
+    const map = this.strings!;
+    const offs = v.offsets; const bytes = v.bytes; const nulls = v.nulls;
+    for (let i = 0; i < n; i++) {
+      if (nulls !== null && nulls[i] === 1) { out[i] = this.nullGroup(); continue; }
+      const s = offs[i]!; const e = offs[i + 1]!;
+      const id = map.findOrInsert(bytes, s, e, hashBytes(bytes, s, e));
+      out[i] = this.nullAt >= 0 && id >= this.nullAt ? id + 1 : id;
+    }
+  }
+
+  private assignFlat(v: FlatVector, n: number, out: Uint32Array): void {
+    const map = this.pairs!;
+    const nulls = v.nulls;
+    if (this.layout === 'int') {
+      const vals = v.values as Int32Array;
+      for (let i = 0; i < n; i++) {
+        if (nulls !== null && nulls[i] === 1) { out[i] = this.nullGroup(); continue; }
+        const id = map.findOrInsert(vals[i]! | 0, 0);
+        out[i] = this.nullAt >= 0 && id >= this.nullAt ? id + 1 : id;
+      }
+    } else if (this.layout === 'wide') {
+      const w = new Int32Array(v.values.buffer, v.values.byteOffset, 2 * n);
+      for (let i = 0; i < n; i++) {
+        if (nulls !== null && nulls[i] === 1) { out[i] = this.nullGroup(); continue; }
+        const id = map.findOrInsert(w[2 * i]!, w[2 * i + 1]!);
+        out[i] = this.nullAt >= 0 && id >= this.nullAt ? id + 1 : id;
+      }
+    } else {
+      const vals = v.values as Float64Array;
+      for (let i = 0; i < n; i++) {
+        if (nulls !== null && nulls[i] === 1) { out[i] = this.nullGroup(); continue; }
+        const x = vals[i]!;
+        f64[0] = x === 0 ? 0 : x; // -0 groups with 0
+        const id = x !== x ? map.findOrInsert(0, 0x7ff80000) : map.findOrInsert(f64bits[0]!, f64bits[1]!);
+        out[i] = this.nullAt >= 0 && id >= this.nullAt ? id + 1 : id;
+      }
+    }
+  }
+
+  keyVectors(): Vector[] {
+    const groups = this.groups;
+    const nulls = this.nullAt >= 0 ? new Uint8Array(groups) : null;
+    if (nulls) nulls[this.nullAt] = 1;
+    const mapId = (g: number) => (this.nullAt >= 0 && g > this.nullAt ? g - 1 : g);
+    if (this.strings) {
+      const m = this.strings;
+      const offs = new Int32Array(groups + 1);
+      const bytes = m.arena.slice(0, m.offsets[m.size]!);
+      for (let g = 0; g < groups; g++) {
+        offs[g + 1] = g === this.nullAt ? offs[g]! : m.offsets[mapId(g) + 1]!;
+      }
+      return [stringVector(this.type, offs, bytes, nulls)];
+    }
+    const keys = this.pairs!.keys;
+    const values = new (arrayTypeOf(this.type))(groups);
+    if (this.layout === 'int') {
+      const o = values as Int32Array;
+      for (let g = 0; g < groups; g++) if (g !== this.nullAt) o[g] = keys[2 * mapId(g)]!;
+    } else if (this.layout === 'wide') {
+      const o = new Int32Array(values.buffer);
+      for (let g = 0; g < groups; g++) if (g !== this.nullAt) { const m = mapId(g); o[2 * g] = keys[2 * m]!; o[2 * g + 1] = keys[2 * m + 1]!; }
+    } else {
+      const o = values as Float64Array;
+      for (let g = 0; g < groups; g++) {
+        if (g === this.nullAt) continue;
+        const m = mapId(g);
+        f64bits[0] = keys[2 * m]!; f64bits[1] = keys[2 * m + 1]!;
+        o[g] = f64[0]!;
+      }
+    }
+    return [flatVector(this.type, values, nulls)];
+  }
+
+  memoryBytes(): number {
+    return this.pairs?.memoryBytes() ?? this.strings!.memoryBytes();
+  }
+}

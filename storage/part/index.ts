@@ -1,0 +1,6 @@
+/** Parts: immutable directories of granules, marks, statistics and checksums (the storage API). */
+export { ColumnCache } from './cache.ts';
+export { partName, parsePartName } from './name.ts';
+export type { PartMeta } from './metadata.ts';
+export { PartReader } from './reader.ts';
+export { writePart, type PartWriteOptions } from './writer.ts';

@@ -1,0 +1,91 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { T, makeType } from '../../../src/core/types.ts';
+import type { FlatVector, StringVector } from '../../../src/core/vector.ts';
+import { decodeBlock, encodeBlock, ENCODING, type EncodingId } from '../../../storage/codec/block.ts';
+import { materialize } from '../../../storage/codec/materialize.ts';
+import { KINDS, makeVector, rowBytes, vectorArb } from './arbitraries.ts';
+
+/** Rows of `got` equal rows [start, end) of `want`: same NULLs, same bytes for every non-NULL row. */
+function expectSameRows(got: FlatVector | StringVector, want: FlatVector | StringVector, start: number, end: number): void {
+  expect(got.length).toBe(end - start);
+  for (let i = start; i < end; i++) {
+    const wantNull = want.nulls !== null && want.nulls[i] === 1;
+    const gotNull = got.nulls !== null && got.nulls[i - start] === 1;
+    expect(gotNull).toBe(wantNull);
+    if (!wantNull) expect(rowBytes(got, i - start)).toBe(rowBytes(want, i));
+  }
+}
+
+function roundTrip(v: FlatVector | StringVector, start: number, end: number, force?: EncodingId): FlatVector | StringVector {
+  const bytes = encodeBlock(v, start, end, force);
+  const decoded = decodeBlock(bytes.slice(), v.type);
+  expect(decoded.type).toEqual(v.type);
+  return materialize(decoded);
+}
+
+const ENCODINGS: Array<EncodingId | undefined> = [undefined, ENCODING.PLAIN, ENCODING.FOR, ENCODING.DELTA, ENCODING.DELTA2, ENCODING.DICT];
+
+describe('block encoding round trip', () => {
+  for (const kind of KINDS) {
+    for (const force of ENCODINGS) {
+      const label = force === undefined ? 'auto' : Object.entries(ENCODING).find(([, id]) => id === force)![0];
+      it(`${kind} × ${label}`, () => {
+        fc.assert(fc.property(vectorArb(kind), fc.nat(), fc.nat(), (v, a, b) => {
+          const start = v.length === 0 ? 0 : a % (v.length + 1);
+          const end = start + (v.length - start === 0 ? 0 : b % (v.length - start + 1));
+          expectSameRows(roundTrip(v, start, end, force), v, start, end);
+          expectSameRows(roundTrip(v, 0, v.length, force), v, 0, v.length);
+        }), { numRuns: 60 });
+      });
+    }
+  }
+});
+
+describe('encoding choice', () => {
+  const n = 10000;
+  const size = (v: FlatVector | StringVector): number => encodeBlock(v).length;
+
+  it('packs sorted keys and regular timestamps to a few bits per row', () => {
+    const keys = makeVector(T.Int32, Array.from({ length: n }, (_, i) => 1000 + i * 3), null);
+    expect(size(keys)).toBeLessThan(200);
+    const ts = makeVector(T.DateTime64, Array.from({ length: n }, (_, i) => 1700000000000n + BigInt(i) * 1000n), null);
+    expect(size(ts)).toBeLessThan(200);
+    expect([ENCODING.DELTA, ENCODING.DELTA2]).toContain(encodeBlock(ts)[0]);
+    const accel = makeVector(T.Int64, Array.from({ length: n }, (_, i) => BigInt(i * i)), null);
+    expect(encodeBlock(accel)[0]).toBe(ENCODING.DELTA2);
+  });
+
+  it('bit-packs small ranges, dictionary-codes low cardinality, leaves random floats plain', () => {
+    const small = makeVector(T.Int64, Array.from({ length: n }, (_, i) => -(2n ** 62n) + BigInt((i * 7919) % 100)), null);
+    expect(encodeBlock(small)[0]).toBe(ENCODING.FOR);
+    expect(size(small)).toBeLessThan(n); // 7 bits per row instead of 64
+    const sparse = makeVector(T.UInt64, Array.from({ length: n }, (_, i) => [0n, 2n ** 64n - 1n, 2n ** 40n][i % 3]!), null);
+    expect(encodeBlock(sparse)[0]).toBe(ENCODING.DICT);
+    const floats = makeVector(T.Float64, Array.from({ length: n }, (_, i) => Math.sin(i) * 1e6), null);
+    expect(encodeBlock(floats)[0]).toBe(ENCODING.PLAIN);
+    const words = ['GET', 'POST', 'PUT', 'DELETE'];
+    const strs = makeVector(T.String, Array.from({ length: n }, (_, i) => words[i % 4]!), null);
+    expect(encodeBlock(strs)[0]).toBe(ENCODING.DICT);
+    expect(decodeBlock(encodeBlock(strs), T.String).kind).toBe('dict');
+  });
+
+  it('stores NULL masks compactly: nothing without NULLs, no values when all NULL', () => {
+    const t = makeType('Int32', { nullable: true });
+    const none = makeVector(t, Array.from({ length: n }, (_, i) => i), null);
+    const all = makeVector(t, Array.from({ length: n }, () => 0), new Uint8Array(n).fill(1));
+    expect(size(all)).toBe(8);
+    const decoded = decodeBlock(encodeBlock(all), t);
+    expect(decoded.nulls?.every((x) => x === 1)).toBe(true);
+    expect(size(none)).toBeLessThan(size(makeVector(t, Array.from({ length: n }, (_, i) => i), new Uint8Array(n))) + 1);
+  });
+
+  it('rejects corrupted blocks with CORRUPTED_DATA instead of returning wrong rows', () => {
+    const words = ['a', 'b', 'c'];
+    const bytes = encodeBlock(makeVector(T.String, Array.from({ length: 100 }, (_, i) => words[i % 3]!), null));
+    expect(() => decodeBlock(bytes.subarray(0, bytes.length - 9).slice(), T.String)).toThrow(/truncated|CORRUPTED|out of range|bytes/);
+    const bad = bytes.slice();
+    bad[0] = 42;
+    expect(() => decodeBlock(bad, T.String)).toThrowError(expect.objectContaining({ errorName: 'CORRUPTED_DATA' }));
+  });
+});
