@@ -24,7 +24,7 @@ const t = await TableStorage.open({
 
 let rawBytes = 0;
 let seed = 42;
-const rnd = (): number => { seed = (seed * 1103515245 + 12345) >>> 0; return seed; };
+const rnd = (): number => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed >>> 8; };
 const per = Math.ceil(rows / parts);
 const enc = new TextEncoder();
 let flushMs = 0;

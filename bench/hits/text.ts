@@ -125,7 +125,8 @@ export class HitsText {
 
   /**
    * A search engine's result-page URL for phrase `q`: prefix, the phrase percent-encoded (words
-   * joined by `+`, as many as fit in 120 bytes, at least one), suffix.
+   * joined by `+`, those that fit in 120 bytes; a Latin word if none does), suffix, and parameters
+   * up to 50 bytes.
    */
   searchReferer(out: ByteBuilder, engine: number, q: number): void {
     const m = this.m;
@@ -134,18 +135,19 @@ export class HitsText {
     const room = MAX_LENGTH - m.engineSuffixes.byteLength(engine);
     const h = hash2(this.phraseSalt, q);
     const words = 1 + ((h >>> 2) % 7 === 0 ? 3 : (h >>> 5) % 3);
+    let written = 0;
     for (let i = 0; i < words; i++) {
       const wh = mix32(h + i);
       const russian = wh % 100 < 85;
       const pool = russian ? m.russianEncoded : m.latin;
       const w = (wh >>> 8) % (russian ? m.russian.count : m.latin.count);
-      if (i > 0) {
-        if (out.pos - start + 1 + pool.byteLength(w) > room) break;
-        out.byte(43);
-      }
+      if (out.pos - start + 1 + pool.byteLength(w) > room) continue;
+      if (written++ > 0) out.byte(43);
       poolEntry(out, pool, w);
     }
+    if (written === 0) poolEntry(out, m.latin, (h >>> 8) % m.latin.count);
     poolEntry(out, m.engineSuffixes, engine);
+    this.params(out, start, h, MIN_LENGTH, false);
   }
 
   /** An ad network's click URL: `http://an.yandex.ru/count/<token>` with a token of 30–80 bytes. */

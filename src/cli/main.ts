@@ -1,0 +1,142 @@
+/**
+ * The `eddy` command line:
+ *   eddy server [--data-dir ./data] [--host 127.0.0.1] [--port 8123] [--config users.json]
+ *   eddy query "SQL" [--host 127.0.0.1] [--port 8123] [--format PrettyCompact] [--user U] [--password P]
+ *   eddy local --data-dir DIR --query "SQL" [--format PrettyCompact]
+ */
+import { Database } from '../database.ts';
+import { Settings } from '../core/settings.ts';
+import { toEddyError } from '../core/errors.ts';
+import { createServer } from '../server/http-server.ts';
+import { outputFormat } from '../server/formats/registry.ts';
+import { errorText } from '../server/http-errors.ts';
+import { loadUsers } from '../server/users.ts';
+
+const USAGE = `Usage:
+  eddy server [--data-dir ./data] [--host 127.0.0.1] [--port 8123] [--config users.json]
+  eddy query "SQL" [--host 127.0.0.1] [--port 8123] [--format PrettyCompact] [--user U] [--password P]
+  eddy local --data-dir DIR --query "SQL" [--format PrettyCompact]
+`;
+
+/** Split `--name value` options from positional arguments. */
+function parseArgs(args: readonly string[]): { positional: string[]; opts: Record<string, string> } {
+  const positional: string[] = [];
+  const opts: Record<string, string> = {};
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      if (eq > 0) opts[a.slice(2, eq)] = a.slice(eq + 1);
+      else opts[a.slice(2)] = args[++i] ?? '';
+    } else positional.push(a);
+  }
+  return { positional, opts };
+}
+
+/** Database log lines go to stderr so that stdout holds only results. */
+const stderrLogger = {
+  info: (msg: string): void => { process.stderr.write(msg + '\n'); },
+  warn: (msg: string): void => { process.stderr.write(msg + '\n'); },
+};
+
+async function server(opts: Record<string, string>): Promise<void> {
+  const host = opts.host ?? '127.0.0.1';
+  const port = Number(opts.port ?? 8123);
+  const db = await Database.open({ dataDir: opts['data-dir'] ?? './data', logger: stderrLogger });
+  const users = opts.config ? await loadUsers(opts.config) : undefined;
+  const app = createServer({ db, ...(users ? { users } : {}) });
+  await app.listen({ host, port });
+  process.stdout.write(`Eddy is listening on http://${host}:${port}/ (data: ${db.dataDir})\n`);
+  let stopping = false;
+  const stop = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+}
+
+async function query(sql: string, opts: Record<string, string>): Promise<number> {
+  const base = `http://${opts.host ?? '127.0.0.1'}:${opts.port ?? 8123}/`;
+  const params = new URLSearchParams({ default_format: opts.format ?? 'PrettyCompact' });
+  const headers: Record<string, string> = {};
+  if (opts.user !== undefined) {
+    headers.Authorization = `Basic ${Buffer.from(`${opts.user}:${opts.password ?? ''}`).toString('base64')}`;
+  }
+  const started = Date.now();
+  const progress = setInterval(() => {
+    if (process.stderr.isTTY) process.stderr.write(`\rRunning for ${((Date.now() - started) / 1000).toFixed(1)} s...`);
+  }, 1000);
+  try {
+    const res = await fetch(`${base}?${params}`, { method: 'POST', body: sql, headers });
+    if (!res.ok || res.headers.get('x-clickhouse-exception-code')) {
+      process.stderr.write(await res.text());
+      return 1;
+    }
+    for await (const chunk of res.body ?? []) process.stdout.write(chunk as Uint8Array);
+    return 0;
+  } finally {
+    clearInterval(progress);
+    if (process.stderr.isTTY && Date.now() - started >= 1000) process.stderr.write('\r\x1b[K');
+  }
+}
+
+async function local(opts: Record<string, string>): Promise<number> {
+  const dataDir = opts['data-dir'];
+  const sql = opts.query;
+  if (!dataDir || !sql) {
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  const db = await Database.open({ dataDir, logger: stderrLogger });
+  try {
+    const started = process.hrtime.bigint();
+    const r = await db.execute({ sql });
+    if (r.kind === 'done') return 0;
+    const settings = new Settings();
+    const w = outputFormat(r.format ?? opts.format ?? 'PrettyCompact').create(r.schema, { settings, timezone: 'UTC' });
+    process.stdout.write(w.header());
+    let rows = 0;
+    for await (const b of r.batches) {
+      rows += b.sel === null ? b.length : b.sel.length;
+      process.stdout.write(w.batch(b));
+    }
+    process.stdout.write(w.footer({
+      rows, elapsedSeconds: Number(process.hrtime.bigint() - started) / 1e9, rowsRead: r.progress.readRows, bytesRead: r.progress.readBytes,
+      ...(r.progress.rowsBeforeLimit !== undefined ? { rowsBeforeLimit: r.progress.rowsBeforeLimit } : {}),
+    }));
+    return 0;
+  } catch (e) {
+    process.stderr.write(errorText(toEddyError(e)));
+    return 1;
+  } finally {
+    await db.close();
+  }
+}
+
+/** Run the command line; resolves to the exit code (the server keeps running instead). */
+export async function main(argv: readonly string[]): Promise<number | null> {
+  const [command, ...rest] = argv;
+  const { positional, opts } = parseArgs(rest);
+  switch (command) {
+    case 'server':
+      await server(opts);
+      return null;
+    case 'query': {
+      const sql = positional.join(' ') || opts.query;
+      if (!sql) { process.stderr.write(USAGE); return 2; }
+      return query(sql, opts);
+    }
+    case 'local':
+      return local(opts);
+    default:
+      process.stderr.write(USAGE);
+      return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+  }
+}
+
+const code = await main(process.argv.slice(2));
+if (code !== null) process.exitCode = code;

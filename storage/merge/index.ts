@@ -1,0 +1,13 @@
+/** Sorting, k-way merging, merge algorithms, the merge selector, merge tasks and the scheduler. */
+export { compareRows, prepareKeys, type PreparedKey } from './compare.ts';
+export { gather } from './gather.ts';
+export { sortPermutation, sortColumns } from './sort.ts';
+export { KWayMerger, type SortedSource, type SourceBlock, type MergedChunk, type KWayOptions } from './kway.ts';
+export type { MergeAlgorithm, MergeAlgorithmFactory } from './algorithm.ts';
+export { PlainMergeAlgorithm, plainMerge } from './plain.ts';
+export { ReplacingMergeAlgorithm, replacingMerge } from './replacing.ts';
+export {
+  selectMerge, DEFAULT_SELECTOR_SETTINGS, type MergeSelectorSettings, type SelectorPart, type SelectorRun, type MergeChoice,
+} from './selector.ts';
+export { MergeTask, type MergeTaskOptions } from './task.ts';
+export { MergeScheduler, type MergeJob } from './scheduler.ts';
