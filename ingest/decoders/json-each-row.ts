@@ -5,7 +5,6 @@
  * whitespace or commas, and the whole input may be wrapped in `[` `]`.
  */
 import { utf8 } from '../../src/core/vector.ts';
-import { quoteToken } from '../../src/core/types.ts';
 import type { Decoder } from './decoder.ts';
 import { DecodeState, preview, runText } from './decoder.ts';
 import { hasBackslash, readJsonValue, Scratch, skipWs, stringEnd, unescapeJson, valueEnd } from './json-scan.ts';

@@ -3,8 +3,8 @@
  * and whitespace, optionally ending in `;`. Strings take backslash escapes and doubled quotes.
  * Expressions (function calls, arithmetic) are not evaluated and are reported as errors.
  */
+
 import { quoteToken } from '../../src/core/types.ts';
-import { bytesText } from './column-builder.ts';
 import type { Decoder } from './decoder.ts';
 import { DecodeState, preview, runText } from './decoder.ts';
 import { Scratch, skipWs } from './json-scan.ts';
