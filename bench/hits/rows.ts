@@ -23,6 +23,7 @@ import { Fixed, HitsModel, Salt } from './model.ts';
 import { hash2, mix32, SplitMix32 } from './random.ts';
 import { C, HITS_COLUMN_COUNT } from './schema.ts';
 import type { StringPool } from './string-pool.ts';
+import { PageCache } from './page-cache.ts';
 import { HitsText, poolEntry } from './text.ts';
 
 /** 2013-07-01 00:00:00 UTC in seconds and in days. */
@@ -56,6 +57,8 @@ export class HitsRowGenerator {
 
   private readonly m: HitsModel;
   private readonly text: HitsText;
+  private readonly urls: PageCache;
+  private readonly titles: PageCache;
   private readonly rng = new SplitMix32();
   private readonly scratch = new ByteBuilder(4096);
   private readonly hash = new Int32Array(2);
@@ -65,7 +68,9 @@ export class HitsRowGenerator {
   /** A generator over `model`. */
   constructor(model: HitsModel) {
     this.m = model;
-    this.text = new HitsText(model);
+    const text = (this.text = new HitsText(model));
+    this.urls = new PageCache((out, site, page) => text.url(out, site, page), 15, 128);
+    this.titles = new PageCache((out, site, page) => text.title(out, site, page), 15, 256);
     this.watchSalt = model.salt(Salt.Watch);
     this.userSalt = model.salt(Salt.Users);
     const empty = model.fixed.bytes;
@@ -215,7 +220,7 @@ export class HitsRowGenerator {
     const urlSite = isLink ? m.sites.pick(rng.float()) : site;
     const urlPage = isLink ? rng.zipf(m.pages[urlSite]!) : page;
     let s = out.pos;
-    text.url(out, urlSite, urlPage);
+    this.urls.get(out, urlSite, urlPage);
     this.scratchString(C.URL, s);
     this.urlHash(C.URLHash, C.URL, urlSite, urlPage);
     const urlBits = text.pageHash(urlSite, urlPage);
@@ -227,7 +232,7 @@ export class HitsRowGenerator {
       this.pooled(C.UTMMedium, m.utmMediums, 0);
     }
     s = out.pos;
-    text.title(out, site, page);
+    this.titles.get(out, site, page);
     this.scratchString(C.Title, s);
 
     // From where: the traffic source decides the referer, search phrase and engines.
@@ -236,7 +241,7 @@ export class HitsRowGenerator {
     if (source < 0.30) {
       v[C.TraficSourceID] = -1; // internal: another page of the same site
       const from = rng.chance(0.25) ? 0 : rng.chance(0.1) ? 1 : rng.zipf(pages);
-      text.url(out, site, from);
+      this.urls.get(out, site, from);
       this.scratchString(C.Referer, s);
       this.urlHash(C.RefererHash, C.Referer, site, from);
     } else if (source < 0.64 || (source >= 0.78 && source < 0.84)) {
@@ -245,7 +250,7 @@ export class HitsRowGenerator {
       if (!direct) {
         const from = m.sites.pick(rng.float());
         const fromPage = rng.zipf(m.pages[from]!);
-        text.url(out, from, fromPage);
+        this.urls.get(out, from, fromPage);
         this.scratchString(C.Referer, s);
         this.urlHash(C.RefererHash, C.Referer, from, fromPage);
       } else {

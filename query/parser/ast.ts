@@ -381,6 +381,41 @@ export interface SystemCommand extends Pos {
   readonly name?: string;
 }
 
+// ---- streaming sources (Kafka ingestion) ----
+
+/**
+ * `CREATE SOURCE [IF NOT EXISTS] name FROM KAFKA 'host:port[,host:port]' TOPIC 't' GROUP 'g'
+ * FORMAT F INTO [db.]table [SETTINGS k = v, ...]`.
+ */
+export interface CreateSource extends Pos {
+  readonly kind: 'CreateSource';
+  readonly name: string;
+  readonly ifNotExists: boolean;
+  /** Comma-separated `host:port` list. */
+  readonly brokers: string;
+  readonly topic: string;
+  readonly group: string;
+  readonly format: string;
+  readonly database?: string;
+  readonly table: string;
+  readonly settings?: Readonly<Record<string, SettingValue>>;
+}
+
+/** `DROP SOURCE [IF EXISTS] name`. */
+export interface DropSource extends Pos {
+  readonly kind: 'DropSource';
+  readonly name: string;
+  readonly ifExists: boolean;
+}
+
+/** `ALTER SOURCE name PAUSE | RESUME`. */
+export interface AlterSource extends Pos {
+  readonly kind: 'AlterSource';
+  readonly name: string;
+  readonly action: 'pause' | 'resume';
+}
+
 /** A complete statement. */
 export type Statement = Query | CreateDatabase | CreateTable | Drop | Truncate | Rename | Alter | Insert
-  | Optimize | Show | Describe | Exists | Explain | Use | SetStatement | KillQuery | SystemCommand;
+  | Optimize | Show | Describe | Exists | Explain | Use | SetStatement | KillQuery | SystemCommand
+  | CreateSource | DropSource | AlterSource;

@@ -8,6 +8,7 @@ import { parseAlter, parseCreate, parseDrop, parseOptimize, parseRename, parseTr
 import { parseExpr } from './expression.ts';
 import { insertDataEnd, parseInsert } from './insert.ts';
 import { parseQuery, startsQuery } from './query.ts';
+import { parseAlterSource, parseCreateSource, parseDropSource, startsSourceStatement } from './source.ts';
 import { parseDescribe, parseExists, parseExplain, parseKill, parseSet, parseShow, parseSystem, parseUse } from './utility.ts';
 
 /** The statement at the cursor, up to (not including) a `;` or the end of the text. */
@@ -16,11 +17,11 @@ function parseOne(c: Cursor): Statement {
   const t = c.peek();
   switch (t.kind === 'word' ? t.upper : '') {
     case 'INSERT': return parseInsert(c)!;
-    case 'CREATE': return parseCreate(c);
-    case 'DROP': return parseDrop(c);
+    case 'CREATE': return startsSourceStatement(c) ? parseCreateSource(c) : parseCreate(c);
+    case 'DROP': return startsSourceStatement(c) ? parseDropSource(c) : parseDrop(c);
     case 'TRUNCATE': return parseTruncate(c);
     case 'RENAME': return parseRename(c);
-    case 'ALTER': return parseAlter(c);
+    case 'ALTER': return startsSourceStatement(c) ? parseAlterSource(c) : parseAlter(c);
     case 'OPTIMIZE': return parseOptimize(c);
     case 'SHOW': return parseShow(c);
     case 'DESCRIBE': case 'DESC': return parseDescribe(c);

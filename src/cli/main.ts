@@ -14,6 +14,7 @@ import { loadUsers } from '../server/users.ts';
 
 const USAGE = `Usage:
   eddy server [--data-dir ./data] [--host 127.0.0.1] [--port 8123] [--config users.json]
+              [--flush-max-rows N] [--flush-max-bytes N] [--flush-max-age-ms N]
   eddy query "SQL" [--host 127.0.0.1] [--port 8123] [--format PrettyCompact] [--user U] [--password P]
   eddy local --data-dir DIR --query "SQL" [--format PrettyCompact]
 `;
@@ -39,10 +40,32 @@ const stderrLogger = {
   warn: (msg: string): void => { process.stderr.write(msg + '\n'); },
 };
 
+/** A non-negative integer option, or undefined when absent; exits with a clear message when malformed. */
+function intOption(opts: Record<string, string>, name: string): number | undefined {
+  const raw = opts[name];
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) {
+    process.stderr.write(`--${name} needs a non-negative integer, got '${raw}'\n`);
+    process.exit(2);
+  }
+  return n;
+}
+
+/** Segment flush thresholds from --flush-max-rows / --flush-max-bytes / --flush-max-age-ms. */
+function flushOptions(opts: Record<string, string>): { maxRows?: number; maxBytes?: number; maxAgeMs?: number } | undefined {
+  const maxRows = intOption(opts, 'flush-max-rows');
+  const maxBytes = intOption(opts, 'flush-max-bytes');
+  const maxAgeMs = intOption(opts, 'flush-max-age-ms');
+  if (maxRows === undefined && maxBytes === undefined && maxAgeMs === undefined) return undefined;
+  return { ...(maxRows !== undefined ? { maxRows } : {}), ...(maxBytes !== undefined ? { maxBytes } : {}), ...(maxAgeMs !== undefined ? { maxAgeMs } : {}) };
+}
+
 async function server(opts: Record<string, string>): Promise<void> {
   const host = opts.host ?? '127.0.0.1';
-  const port = Number(opts.port ?? 8123);
-  const db = await Database.open({ dataDir: opts['data-dir'] ?? './data', logger: stderrLogger });
+  const port = intOption(opts, 'port') ?? 8123;
+  const flush = flushOptions(opts);
+  const db = await Database.open({ dataDir: opts['data-dir'] ?? './data', logger: stderrLogger, ...(flush ? { flush } : {}) });
   const users = opts.config ? await loadUsers(opts.config) : undefined;
   const app = createServer({ db, ...(users ? { users } : {}) });
   await app.listen({ host, port });
@@ -117,10 +140,22 @@ async function local(opts: Record<string, string>): Promise<number> {
   }
 }
 
+/** Options each command accepts. */
+const OPTIONS: Record<string, readonly string[]> = {
+  server: ['data-dir', 'host', 'port', 'config', 'flush-max-rows', 'flush-max-bytes', 'flush-max-age-ms'],
+  query: ['host', 'port', 'format', 'user', 'password', 'query'],
+  local: ['data-dir', 'query', 'format'],
+};
+
 /** Run the command line; resolves to the exit code (the server keeps running instead). */
 export async function main(argv: readonly string[]): Promise<number | null> {
   const [command, ...rest] = argv;
   const { positional, opts } = parseArgs(rest);
+  const unknown = Object.keys(opts).filter((o) => !(OPTIONS[command ?? ''] ?? []).includes(o));
+  if (unknown.length > 0 && command !== undefined && command in OPTIONS) {
+    process.stderr.write(`Unknown option${unknown.length > 1 ? 's' : ''} for 'eddy ${command}': ${unknown.map((o) => `--${o}`).join(', ')}\n${USAGE}`);
+    return 2;
+  }
   switch (command) {
     case 'server':
       await server(opts);
