@@ -104,12 +104,12 @@ export function checkSettingChanges(user: User, readonly: number, changes: Reado
     if (readonly === 2 && k === 'readonly' && Number(v) < 2) throw new EddyError('READONLY', `Cannot modify 'readonly' setting in readonly mode`);
     const c = user.constraints[k];
     if (!c) continue;
-    if (c.readonly) throw new EddyError('READONLY', `Setting ${k} should not be changed`);
+    if (c.readonly) throw new EddyError('SETTING_CONSTRAINT_VIOLATION', `Setting ${k} should not be changed`);
     if (typeof v === 'number' && c.max !== undefined && v > c.max) {
-      throw new EddyError('BAD_ARGUMENTS', `Setting ${k} shouldn't be greater than ${c.max}`);
+      throw new EddyError('SETTING_CONSTRAINT_VIOLATION', `Setting ${k} shouldn't be greater than ${c.max}`);
     }
     if (typeof v === 'number' && c.min !== undefined && v < c.min) {
-      throw new EddyError('BAD_ARGUMENTS', `Setting ${k} shouldn't be less than ${c.min}`);
+      throw new EddyError('SETTING_CONSTRAINT_VIOLATION', `Setting ${k} shouldn't be less than ${c.min}`);
     }
   }
 }

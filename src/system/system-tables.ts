@@ -134,7 +134,9 @@ export const SYSTEM_TABLES: Readonly<Record<string, SystemTable>> = {
     rows: (s) => s.settings().map((x) => [x.name, x.value, x.changed ? 1 : 0, x.description, x.type]),
   },
   functions: {
-    schema: [f('name'), f('is_aggregate', U8), f('case_insensitive', U8), f('alias_to'), f('origin')],
-    rows: (s) => s.functions().map((x) => [x.name, x.isAggregate ? 1 : 0, x.caseInsensitive ? 1 : 0, '', 'System']),
+    schema: [f('name'), f('is_aggregate', U8), f('case_insensitive', U8), f('alias_to'), f('origin'), f('description'),
+      f('syntax'), f('arguments'), f('returned_value'), f('examples'), f('categories')],
+    rows: (s) => s.functions().map((x) => [x.name, x.isAggregate ? 1 : 0, x.caseInsensitive ? 1 : 0, '', 'System', '', '', '', '', '',
+      x.isAggregate ? 'Aggregate' : '']),
   },
 };
