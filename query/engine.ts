@@ -13,6 +13,8 @@ import { scalarAt } from '../src/core/vector.ts';
 import './functions/index.ts';
 import type { Query } from './parser/ast.ts';
 import { optimize } from './optimizer/optimize.ts';
+import type { ParallelOptions } from './parallel/plan.ts';
+import { threadsFor } from './parallel/pool.ts';
 import { buildPhysical, explainPhysical } from './physical/build.ts';
 import { QueryExecContext } from './physical/exec-context.ts';
 import type { ExecContext } from './physical/operator.ts';
@@ -49,6 +51,15 @@ function setting(ctx: QueryContext, name: string, dflt: number): number {
   return n;
 }
 
+/** How widely the query may run: max_threads and merge_tree_min_rows_for_concurrent_read. */
+function parallelOptions(ctx: QueryContext, batchRows: number): ParallelOptions {
+  return {
+    threads: threadsFor(setting(ctx, 'max_threads', 0)),
+    minRows: setting(ctx, 'merge_tree_min_rows_for_concurrent_read', 163840),
+    batchRows,
+  };
+}
+
 /** Bind and optimize a query, applying the `limit` / `offset` settings to its result. */
 export function planQuery(query: Query, ctx: QueryContext): LogicalPlan {
   let plan = bindQuery(query, ctx);
@@ -75,7 +86,7 @@ export function executeQuery(query: Query, ctx: QueryContext): QueryResult {
     try {
       exec.check();
       const resolved = await resolveSubqueries(plan, exec, snapshots);
-      const op = buildPhysical(resolved, { batchRows: exec.batchRows, snapshots, countRowsBeforeLimit: true });
+      const op = buildPhysical(resolved, { batchRows: exec.batchRows, snapshots, countRowsBeforeLimit: true, parallel: parallelOptions(ctx, exec.batchRows) });
       for await (const b of op.execute(exec)) {
         exec.check();
         yield b.schema === schema ? b : { ...b, schema };
@@ -92,7 +103,8 @@ export function explainQuery(query: Query, ctx: QueryContext): string[] {
   const plan = planQuery(query, ctx);
   const snapshots: TableSnapshot[] = [];
   try {
-    return explainPhysical(buildPhysical(plan, { batchRows: setting(ctx, 'max_block_size', 65536), snapshots }));
+    const batchRows = setting(ctx, 'max_block_size', 65536);
+    return explainPhysical(buildPhysical(plan, { batchRows, snapshots, parallel: parallelOptions(ctx, batchRows) }));
   } finally {
     for (const s of snapshots) s.release();
   }

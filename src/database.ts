@@ -23,6 +23,7 @@ import { tableDefinitionFrom, constantDefault } from './statements/create-table.
 import { appendBlocks, blocksFromBatches, decodeInsert, insertTargets } from './statements/insert.ts';
 import { describe, exists, runShow, type RowsResult } from './statements/introspection.ts';
 import { parseDefaultLiteral } from './statements/defaults.ts';
+import { SourceManager } from './statements/sources.ts';
 import { parseStatement } from '../query/parser/index.ts';
 import type { Insert, Query, Statement } from '../query/parser/ast.ts';
 import { executeQuery, explainQuery, type QueryContext } from '../query/engine.ts';
@@ -113,6 +114,8 @@ export class Database {
   private readonly running = new Map<string, Running>();
   private readonly log: SystemQueryLogRow[] = [];
   private closed = false;
+  // ---- Kafka sources (src/statements/sources.ts): set in open(), stopped first in close() ----
+  private sources!: SourceManager;
 
   private constructor(
     readonly dataDir: string,
@@ -133,7 +136,16 @@ export class Database {
       ...(opts.logger ? { logger: opts.logger } : {}),
     });
     await tables.openAll();
-    return new Database(opts.dataDir, catalog, tables, opts.settings ?? {}, opts);
+    const db = new Database(opts.dataDir, catalog, tables, opts.settings ?? {}, opts);
+    db.sources = await SourceManager.open({
+      dataDir: opts.dataDir,
+      findTable: (database, name) => catalog.findTable(database, name),
+      storage: (def) => tables.storage(def),
+      runDdl: async (sql) => { await db.execute({ sql }); },
+      logger: opts.logger ?? { info: (m) => console.info(m), warn: (m) => console.warn(m) },
+    });
+    db.sources.startAll();
+    return db;
   }
 
   /** Run one statement. */
@@ -220,6 +232,7 @@ export class Database {
     if (this.closed) return;
     this.closed = true;
     for (const p of this.running.values()) p.controller.abort(new EddyError('QUERY_WAS_CANCELLED', 'Database is closing'));
+    await this.sources.close();
     await this.tables.closeAll();
   }
 
@@ -309,6 +322,7 @@ export class Database {
         }));
       },
       functions: () => listFunctions(),
+      kafkaConsumers: () => this.sources.consumerRows(),
     };
   }
 
@@ -459,6 +473,9 @@ export class Database {
       case 'Exists':
         return rows(exists(stmt, this.catalog, db), stmt.format);
       case 'Use': case 'Set':
+        return done();
+      case 'CreateSource': case 'DropSource': case 'AlterSource':
+        await this.sources.execute(stmt, db);
         return done();
       case 'System':
         if (/^FLUSH\b/.test(stmt.command) && !/LOGS/.test(stmt.command)) await this.flush();

@@ -46,8 +46,3 @@ export async function duckQuery(db: DuckDB, sql: string): Promise<unknown[][]> {
   const reader = await db.connection.runAndReadAll(sql);
   return reader.getRows();
 }
-
-/** The 43 ClickBench queries in DuckDB's dialect, in order. */
-export function duckdbQueries(): string[] {
-  return readFileSync(new URL('duckdb-queries.sql', SQL_DIR), 'utf8').split('\n').map((q) => q.trim()).filter((q) => q.length > 0);
-}

@@ -80,12 +80,6 @@ export class ByteBuilder {
     this.pos = p;
   }
 
-  /** Append ASCII text (slow path: headers, constants). */
-  ascii(s: string): void {
-    this.ensure(s.length);
-    for (let i = 0; i < s.length; i++) this.buf[this.pos++] = s.charCodeAt(i) & 0x7f;
-  }
-
   /** Append a signed integer that is exact as a double (|v| < 2^53). */
   int(v: number): void {
     this.ensure(17);

@@ -24,7 +24,7 @@ import { hash2, mix32, SplitMix32 } from './random.ts';
 import { C, HITS_COLUMN_COUNT } from './schema.ts';
 import type { StringPool } from './string-pool.ts';
 import { PageCache } from './page-cache.ts';
-import { HitsText, poolEntry } from './text.ts';
+import { HitsText, isGooglePage, poolEntry } from './text.ts';
 
 /** 2013-07-01 00:00:00 UTC in seconds and in days. */
 const JULY_2013 = 1372636800;
@@ -227,7 +227,7 @@ export class HitsRowGenerator {
     v[C.URLCategoryID] = (urlBits >>> 20) % 4 === 0 ? 0 : (urlBits >>> 22) % 200;
     v[C.URLRegionID] = (urlBits >>> 24) % 2 === 0 ? 0 : region;
     if (rng.chance(0.3)) this.sameAs(C.OriginalURL, C.URL);
-    if (urlBits % 100 < 3) {
+    if (isGooglePage(urlBits)) {
       this.pooled(C.UTMSource, m.utmSources, 1); // utm_source=google
       this.pooled(C.UTMMedium, m.utmMediums, 0);
     }

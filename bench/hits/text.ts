@@ -28,8 +28,8 @@ const MAX_LENGTH = 120;
 /** Longest query parameter {@link HitsText.params} appends (`&` + word + `=` + word or number). */
 const MAX_PARAM = 24;
 
-/** Per-page hash bits: which pages carry the Google markers or have no title. */
-function isGooglePage(ph: number): boolean {
+/** Does the page with this {@link HitsText.pageHash} carry `utm_source=google` in its URL (3% of pages)? */
+export function isGooglePage(ph: number): boolean {
   return ph % 100 < 3;
 }
 
@@ -46,7 +46,7 @@ export class HitsText {
     this.phraseSalt = model.salt(Salt.Phrases);
   }
 
-  /** The hash that decides a page's text; `pageHash(site, page) % 100 < 3` marks Google pages. */
+  /** The hash that decides a page's text and attributes (see {@link isGooglePage}). */
   pageHash(site: number, page: number): number {
     return hash2(this.pageSalt ^ site, page);
   }

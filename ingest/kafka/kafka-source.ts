@@ -288,7 +288,6 @@ export class KafkaSource {
     this.stats.set(p, stats);
     const hw = BigInt(batch.highWatermark);
     if (hw > stats.highWatermark) stats.highWatermark = hw;
-    if (this.overloaded(consumer)) return; // not resolved: fetched again after resume
 
     const floor = await this.floor(p);
     const fresh = batch.messages.filter((m) => BigInt(m.offset) >= floor);
@@ -299,7 +298,8 @@ export class KafkaSource {
       return;
     }
     for (let i = 0; i < fresh.length; i += this.settings.maxBatchMessages) {
-      if (!current()) return;
+      // What is not resolved here is fetched again (after the resume, when overloaded).
+      if (!current() || this.overloaded(consumer)) return;
       const chunk = fresh.slice(i, i + this.settings.maxBatchMessages);
       const next = await this.write(p, chunk, stats);
       this.floors.set(p, Promise.resolve(next));

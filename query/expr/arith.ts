@@ -94,7 +94,9 @@ export function arith(op: ArithOp, fn: string, args: readonly Vector[], n: numbe
   const out = allocValues(rt, n);
   const checked = op === 'intDiv' || op === 'modulo';
   const wideOut = out instanceof BigInt64Array || out instanceof BigUint64Array;
-  const exactInF64 = !wideOut || ((op === 'plus' || op === 'minus') && !isWide(x.type) && !isWide(y.type)) ||
+  const wideIn = isWide(x.type) || isWide(y.type);
+  // A narrow modulo result can still come from a 64-bit dividend, which doubles do not hold exactly.
+  const exactInF64 = (!wideOut && !(checked && wideIn)) || ((op === 'plus' || op === 'minus') && !wideIn) ||
     x.type.kind.startsWith('Float') || y.type.kind.startsWith('Float');
   if (exactInF64) {
     const a = readF64(x, n), b = readF64(y, n);
@@ -127,13 +129,19 @@ export function arith(op: ArithOp, fn: string, args: readonly Vector[], n: numbe
     }
   }
   const safe: I64View = { hi: safeHi, lo: safeLo, m: mb };
+  const wide = wideOut ? out : new BigInt64Array(n);
   if (fitsF64(a, n) && fitsF64(safe, n)) {
     const tmp = new Float64Array(n);
     f64Loop(op, joinF64(a, n), a.m, joinF64(safe, n), mb, tmp, n);
-    const w = halves(out as BigInt64Array);
+    const w = halves(wide);
     for (let i = 0; i < n; i++) storeF64AsI64(w, i, tmp[i]!);
   } else {
-    bigDivLoop(op, a, safe, out as BigInt64Array, nulls, n);
+    bigDivLoop(op, a, safe, wide, nulls, n);
+  }
+  if (wide !== out) {
+    // A narrow modulo result: it fits the output type, so its low 32 bits are the value.
+    const w = halves(wide);
+    for (let i = 0; i < n; i++) out[i] = w[2 * i]!;
   }
   return flatVector(rt, out);
 }

@@ -71,3 +71,16 @@ export function keysOf(v: Vector, n: number): { hi: Uint32Array; lo: Uint32Array
   for (let i = 0; i < n; i++) { const x = a[i & m]!; lo[i] = x >>> 0; hi[i] = x < 0 ? 0xffffffff : 0; }
   return { hi, lo };
 }
+
+/** 64-bit keys of rows over one or more arguments (tuples combine the per-argument keys). */
+export function rowKeys(args: readonly Vector[], n: number): { hi: Uint32Array; lo: Uint32Array } {
+  const k = keysOf(args[0]!, n);
+  for (let a = 1; a < args.length; a++) {
+    const o = keysOf(args[a]!, n);
+    for (let i = 0; i < n; i++) {
+      k.hi[i] = fmix32(k.hi[i]! ^ Math.imul(o.hi[i]!, 0x9e3779b1) ^ a);
+      k.lo[i] = fmix32(k.lo[i]! ^ Math.imul(o.lo[i]!, 0x85ebca6b) ^ Math.imul(k.hi[i]!, 31));
+    }
+  }
+  return k;
+}

@@ -1,6 +1,6 @@
 /**
  * The -If combinator: `fIf(args..., cond)` aggregates only rows where cond is true (non-zero, not NULL).
- * Registered for sum, count, avg, min, max, any, anyLast, argMin, argMax, uniq, uniqExact, quantile
+ * Registered for every aggregate name (aliases included) registered before this module runs
  * (countIf(cond) is count() over the matching rows). State and merge are the base function's.
  */
 import type { DataType, Scalar } from '../../src/core/types.ts';
@@ -10,7 +10,7 @@ import { checkArgCount, illegalType } from '../expr/errors.ts';
 import { isArithmetic } from '../expr/promote.ts';
 import { nullsOf, readBool } from '../expr/read.ts';
 import type { AggregateFunction, GroupsAccumulator } from './registry.ts';
-import { findAggregate, registerAggregate } from './registry.ts';
+import { findAggregate, listFunctions, registerAggregate } from './registry.ts';
 
 class IfAccumulator implements GroupsAccumulator {
   constructor(private readonly inner: GroupsAccumulator) {}
@@ -36,9 +36,9 @@ class IfAccumulator implements GroupsAccumulator {
   memoryBytes(): number { return this.inner.memoryBytes(); }
 }
 
-/** Build fIf from the aggregate f. */
-export function ifCombinator(base: AggregateFunction): AggregateFunction {
-  const name = `${base.name}If`;
+/** Build fIf from the aggregate f, registered under `baseName` (an alias of f, or its name). */
+export function ifCombinator(base: AggregateFunction, baseName = base.name): AggregateFunction {
+  const name = `${baseName}If`;
   const split = (args: readonly DataType[]): readonly DataType[] => {
     checkArgCount(name, args, 1, Infinity);
     const c = args[args.length - 1]!;
@@ -53,7 +53,7 @@ export function ifCombinator(base: AggregateFunction): AggregateFunction {
   };
 }
 
-for (const b of ['sum', 'count', 'avg', 'min', 'max', 'any', 'anyLast', 'argMin', 'argMax', 'uniq', 'uniqExact', 'quantile']) {
-  const f = findAggregate(b);
-  if (f) registerAggregate(ifCombinator(f));
+for (const { name, isAggregate } of listFunctions()) {
+  const f = isAggregate ? findAggregate(name) : undefined;
+  if (f && !findAggregate(`${name}If`)) registerAggregate(ifCombinator(f, name));
 }

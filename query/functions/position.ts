@@ -1,4 +1,4 @@
-/** `position(haystack, needle)` (locate): 1-based byte position of the first occurrence, 0 if absent (UInt64). */
+/** `position(haystack, needle)`: 1-based byte position of the first occurrence, 0 if absent (UInt64). */
 import { T } from '../../src/core/types.ts';
 import { flatVector } from '../../src/core/vector.ts';
 import { halves } from '../expr/build.ts';
@@ -10,7 +10,6 @@ import { registerScalar } from './registry.ts';
 /** The position function. */
 export const position = defineStringFn({
   name: 'position',
-  aliases: ['locate'],
   caseInsensitive: true,
   minArgs: 2,
   type: ([needle]) => {

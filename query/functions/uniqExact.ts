@@ -9,24 +9,11 @@ import { stringVector } from '../../src/core/vector.ts';
 import { countsToUInt64, grow, maxGroup } from '../expr/agg.ts';
 import { DistinctSet } from '../expr/distinctSet.ts';
 import { checkArgCount } from '../expr/errors.ts';
-import { fmix32, keysOf } from '../expr/hash.ts';
+import { rowKeys } from '../expr/hash.ts';
 import { materialize } from '../expr/build.ts';
 import { unionNulls } from '../expr/read.ts';
 import type { AggregateFunction, GroupsAccumulator } from './registry.ts';
 import { registerAggregate } from './registry.ts';
-
-/** 64-bit keys of rows over one or more arguments (tuples combine the per-argument keys). */
-export function rowKeys(args: readonly Vector[], n: number): { hi: Uint32Array; lo: Uint32Array } {
-  const k = keysOf(args[0]!, n);
-  for (let a = 1; a < args.length; a++) {
-    const o = keysOf(args[a]!, n);
-    for (let i = 0; i < n; i++) {
-      k.hi[i] = fmix32(k.hi[i]! ^ Math.imul(o.hi[i]!, 0x9e3779b1) ^ a);
-      k.lo[i] = fmix32(k.lo[i]! ^ Math.imul(o.lo[i]!, 0x85ebca6b) ^ Math.imul(k.hi[i]!, 31));
-    }
-  }
-  return k;
-}
 
 class UniqExactAccumulator implements GroupsAccumulator {
   private readonly set = new DistinctSet();

@@ -4,6 +4,7 @@
  */
 import type { TableSnapshot } from '../../src/core/scan.ts';
 import type { LogicalPlan } from '../planner/logical.ts';
+import { parallelAggregate, parallelLimit, parallelTopK, type ParallelOptions } from '../parallel/plan.ts';
 import { DistinctExec } from './distinct.ts';
 import { FilterExec } from './filter.ts';
 import { HashAggregateExec } from './hash-aggregate.ts';
@@ -25,6 +26,8 @@ export interface BuildOptions {
   readonly snapshots: TableSnapshot[];
   /** Mark the outermost LIMIT so it reports rows_before_limit. */
   readonly countRowsBeforeLimit?: boolean;
+  /** Run aggregates, top-Ks and filtered limits over big scans on worker threads too. */
+  readonly parallel?: ParallelOptions;
 }
 
 /** The operator tree for a logical plan. */
@@ -44,10 +47,21 @@ export function buildPhysical(p: LogicalPlan, opts: BuildOptions): PhysicalOpera
       const input = buildPhysical(p.input, opts);
       return new ProjectExec(input, p.exprs, p.schema);
     }
-    case 'Aggregate': return new HashAggregateExec(rec(p.input), p.keys, p.aggregates, p.schema);
+    case 'Aggregate': {
+      const input = rec(p.input);
+      return parallelAggregate(p, input, opts.parallel) ?? new HashAggregateExec(input, p.keys, p.aggregates, p.schema);
+    }
     case 'Sort': return new SortExec(rec(p.input), p.keys);
-    case 'TopK': return new TopKExec(rec(p.input), p.keys, p.limit, p.offset, opts.countRowsBeforeLimit === true);
-    case 'Limit': return new LimitExec(rec(p.input), p.limit, p.offset, opts.countRowsBeforeLimit === true);
+    case 'TopK': {
+      const input = rec(p.input);
+      const count = opts.countRowsBeforeLimit === true;
+      return parallelTopK(p, input, opts.parallel, count) ?? new TopKExec(input, p.keys, p.limit, p.offset, count);
+    }
+    case 'Limit': {
+      const input = rec(p.input);
+      const count = opts.countRowsBeforeLimit === true;
+      return parallelLimit(p, input, opts.parallel, count) ?? new LimitExec(input, p.limit, p.offset, count);
+    }
     case 'Distinct': return new DistinctExec(rec(p.input), p.columns);
     case 'LimitBy': return new LimitByExec(rec(p.input), p.keys, p.limit, p.offset);
     case 'Join': return new HashJoinExec(rec(p.left), rec(p.right), p.joinType, p.leftKeys, p.rightKeys, p.schema);

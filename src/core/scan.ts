@@ -37,10 +37,26 @@ export interface ScanStats {
   rowsSelected: number;
 }
 
+/**
+ * A plain-data description of a scan unit that another thread can open and read by itself (it survives
+ * structured cloning): granules [from, to) of the part in directory `dir`, read as `columns` (a column
+ * the part lacks reads as its `default`), in batches of at most `batchRows` rows.
+ */
+export interface PartRangeDescriptor {
+  readonly kind: 'part';
+  readonly dir: string;
+  readonly from: number;
+  readonly to: number;
+  readonly columns: readonly (Field & { readonly default?: Scalar })[];
+  readonly batchRows: number;
+}
+
 /** One independently readable piece of a table (a part's granule range, a segment, ...). */
 export interface ScanUnit {
   /** Rows this unit will yield before filtering. */
   readonly rows: number;
+  /** Set when a worker thread can read the unit by itself (parts); absent for in-memory units. */
+  readonly descriptor?: PartRangeDescriptor;
   /** Yields the requested columns, in request order, as batches with no selection. */
   read(signal?: AbortSignal): AsyncIterable<Batch>;
   /** One line for EXPLAIN, e.g. `part 202307_1_8_1 granules 12..40`. */

@@ -40,6 +40,7 @@ const IMPLEMENTED: readonly SettingDef[] = [
   def('max_block_size', 'UInt64', 65536, 'Maximum number of rows in a block read or produced by the engine.'),
   def('max_insert_block_size', 'UInt64', 1048576, 'Maximum number of rows in a block formed for insertion into a table.'),
   def('max_threads', 'UInt64', 0, 'Maximum number of query processing threads (0 = number of cores).'),
+  def('merge_tree_min_rows_for_concurrent_read', 'UInt64', 163840, 'Fewest rows to read from MergeTree parts for a query to run on several threads.'),
   def('max_execution_time', 'Seconds', 0, 'Maximum query execution time in seconds (0 = unlimited); exceeding it raises TIMEOUT_EXCEEDED.'),
   def('max_memory_usage', 'UInt64', 0, 'Maximum memory a query may use, in bytes (0 = unlimited).'),
   def('max_result_rows', 'UInt64', 0, 'Limit on the number of rows in the result (0 = unlimited).'),

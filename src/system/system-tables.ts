@@ -37,6 +37,13 @@ export interface SystemQueryLogRow {
 /** A setting as system.settings shows it. */
 export interface SystemSettingRow { name: string; value: string; changed: boolean; description: string; type: string }
 
+/** A consumed Kafka partition (or a source owning none) as system.kafka_consumers shows it. */
+export interface SystemKafkaConsumerRow {
+  source: string; database: string; table: string; topic: string; group: string; partition: number | null;
+  storedOffset: bigint | null; highWatermark: bigint | null; lag: bigint | null; rowsPerSecond: number;
+  rows: number; messages: number; deadLetters: number; state: string; lastError: string; lastErrorTime: number;
+}
+
 /** What the system tables read from the database. */
 export interface SystemState {
   databases(): string[];
@@ -48,6 +55,7 @@ export interface SystemState {
   queryLog(): SystemQueryLogRow[];
   settings(): SystemSettingRow[];
   functions(): { name: string; isAggregate: boolean; caseInsensitive: boolean }[];
+  kafkaConsumers(): SystemKafkaConsumerRow[];
   dataDir: string;
 }
 
@@ -138,5 +146,13 @@ export const SYSTEM_TABLES: Readonly<Record<string, SystemTable>> = {
       f('syntax'), f('arguments'), f('returned_value'), f('examples'), f('categories')],
     rows: (s) => s.functions().map((x) => [x.name, x.isAggregate ? 1 : 0, x.caseInsensitive ? 1 : 0, '', 'System', '', '', '', '', '',
       x.isAggregate ? 'Aggregate' : '']),
+  },
+  kafka_consumers: {
+    schema: [f('source'), f('database'), f('table'), f('topic'), f('consumer_group'), f('partition', withNullable(T.UInt32)),
+      f('stored_offset', withNullable(T.Int64)), f('high_watermark', withNullable(T.Int64)), f('lag', withNullable(T.Int64)),
+      f('rows_per_second', T.Float64), f('rows', U64), f('messages', U64), f('dead_letters', U64), f('state'),
+      f('last_error'), f('last_error_time', DT)],
+    rows: (s) => s.kafkaConsumers().map((k) => [k.source, k.database, k.table, k.topic, k.group, k.partition, k.storedOffset,
+      k.highWatermark, k.lag, k.rowsPerSecond, k.rows, k.messages, k.deadLetters, k.state, k.lastError, secs(k.lastErrorTime)]),
   },
 };

@@ -1,7 +1,7 @@
 /** Sorting, k-way merging, merge algorithms, the merge selector, merge tasks and the scheduler. */
 export { compareRows, prepareKeys, type PreparedKey } from './compare.ts';
 export { gather } from './gather.ts';
-export { sortPermutation, sortColumns } from './sort.ts';
+export { sortPermutation, sortPermutationAsync, sortColumns } from './sort.ts';
 export { KWayMerger, type SortedSource, type SourceBlock, type MergedChunk, type KWayOptions } from './kway.ts';
 export type { MergeAlgorithm, MergeAlgorithmFactory } from './algorithm.ts';
 export { PlainMergeAlgorithm, plainMerge } from './plain.ts';

@@ -1,18 +1,20 @@
 /**
  * A resumable merge of neighbouring parts of one partition into one part (ClickHouse's MergeTask is
- * the model). Each step() reads the next chunk of the k-way merge (a few granules per source) and
- * feeds it to the merge algorithm; run() steps until done, yielding to the event loop between steps so
- * inserts and queries stay responsive, then writes the result part
- * `partition_minBlockOfFirst_maxBlockOfLast_(maxLevel+1)`.
+ * the model). Each step() reads the next chunk of the k-way merge (a granule or two per source, column
+ * by column through sequential cursors that bypass the block cache) and feeds it to the merge
+ * algorithm; whenever the algorithm's output reaches a couple of granules it is streamed into a
+ * {@link PartWriter}. run() steps until done, yielding to the event loop between steps so inserts and
+ * queries stay responsive, then finishes the result part `partition_minBlockOfFirst_maxBlockOfLast_(maxLevel+1)`.
  *
- * The merged rows are assembled in memory before writePart (the part writer takes whole columns); the
- * selector's maxBytesToMerge/maxRowsToMerge bound that memory.
+ * Memory is bounded whatever the parts' sizes: per source one decoded block and one read range per
+ * column, the pending output rows, and the writer's block in progress per column.
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { EddyError } from '../../src/core/errors.ts';
 import { materialize, repeatScalar } from '../../src/core/materialize.ts';
 import type { Field, Scalar } from '../../src/core/types.ts';
-import { partName, PartReader, writePart, type ColumnCache } from '../part/index.ts';
+import { ColumnCursor } from '../part/column-cursor.ts';
+import { partName, PartReader, PartWriter, type ColumnCache } from '../part/index.ts';
 import { ColumnBuilder, type PlainVector } from '../segment/column-builder.ts';
 import type { MergeAlgorithm, MergeAlgorithmFactory } from './algorithm.ts';
 import { KWayMerger, type SortedSource, type SourceBlock } from './kway.ts';
@@ -34,9 +36,14 @@ export interface MergeTaskOptions {
   /** Metadata stored in the result part. */
   readonly extra?: Readonly<Record<string, string>>;
   readonly cache?: ColumnCache;
-  /** Granules read from a source per block (default 4). */
+  /** Granules read from a source per block (default 2). */
   readonly blockGranules?: number;
+  /** Output rows buffered before they are streamed to the part writer (default 2 granules). */
+  readonly outputRows?: number;
 }
+
+/** Output bytes buffered before they are streamed to the part writer, whatever the row count. */
+const OUTPUT_BYTES = 8 * 1024 * 1024;
 
 /** A merge in progress. */
 export class MergeTask {
@@ -52,7 +59,9 @@ export class MergeTask {
   readonly algorithmName: string;
   private readonly merger: KWayMerger;
   private readonly algorithm: MergeAlgorithm;
-  private readonly out: ColumnBuilder[];
+  private out: ColumnBuilder[];
+  private readonly outputRows: number;
+  private writer: PartWriter | null = null;
   private finished = false;
   private readonly minBlock: number;
   private readonly maxBlock: number;
@@ -79,9 +88,10 @@ export class MergeTask {
     });
     this.algorithm = (opts.algorithm ?? plainMerge)(opts.schema, keyIndexes);
     this.algorithmName = this.algorithm.name;
-    const sources = parts.map((p) => new PartSource(p, opts.schema, opts.defaults, opts.blockGranules ?? 4));
+    const sources = parts.map((p) => new PartSource(p, opts.schema, opts.defaults, opts.blockGranules ?? 2));
     this.merger = new KWayMerger(sources, opts.schema, keyIndexes, { trackKeys: this.algorithm.needsKeyGroups });
-    this.out = opts.schema.map((f) => new ColumnBuilder(f.type, Math.min(this.totalRows, 1 << 20)));
+    this.outputRows = Math.max(1, opts.outputRows ?? 2 * opts.granularity);
+    this.out = this.newOutput();
   }
 
   /** Input rows merged so far. */
@@ -94,28 +104,10 @@ export class MergeTask {
     return this.totalRows === 0 ? 1 : this.merger.rowsMerged / this.totalRows;
   }
 
-  /** Merge the next chunk; false once every input row is consumed. */
+  /** Merge the next chunk and stream full output blocks to the writer; false once every input row is consumed. */
   async step(): Promise<boolean> {
     if (this.finished) return false;
-    const chunk = await this.merger.next();
-    if (chunk === null) {
-      this.algorithm.finish(this.out);
-      this.finished = true;
-      return false;
-    }
-    this.algorithm.consume(chunk, this.out);
-    return true;
-  }
-
-  /** Step to the end (yielding between steps), then write and return the result part. */
-  async run(signal?: AbortSignal): Promise<PartReader> {
-    while (await this.step()) {
-      if (signal?.aborted) throw new EddyError('ABORTED', `merge into ${this.resultName} was cancelled`);
-      await yieldToLoop();
-    }
-    if (signal?.aborted) throw new EddyError('ABORTED', `merge into ${this.resultName} was cancelled`);
-    const n = this.out[0]?.length ?? 0;
-    return writePart(this.opts.tableDir, this.opts.schema, this.out.map((b) => b.view()), n, {
+    this.writer ??= await PartWriter.open(this.opts.tableDir, this.opts.schema, {
       granularity: this.opts.granularity,
       sortKey: this.opts.sortKey,
       partition: this.partition,
@@ -125,15 +117,66 @@ export class MergeTask {
       ...(this.opts.extra ? { extra: this.opts.extra } : {}),
       ...(this.opts.cache ? { cache: this.opts.cache } : {}),
     });
+    const chunk = await this.merger.next();
+    if (chunk === null) {
+      this.algorithm.finish(this.out);
+      this.finished = true;
+      await this.drain();
+      return false;
+    }
+    this.algorithm.consume(chunk, this.out);
+    const n = this.out[0]?.length ?? 0;
+    if (n >= this.outputRows || this.out.reduce((s, b) => s + b.byteSize, 0) >= OUTPUT_BYTES) await this.drain();
+    return true;
+  }
+
+  /** Step to the end (yielding between steps), then finish and return the result part. Cleans up on failure. */
+  async run(signal?: AbortSignal): Promise<PartReader> {
+    try {
+      while (await this.step()) {
+        if (signal?.aborted) throw new EddyError('ABORTED', `merge into ${this.resultName} was cancelled`);
+        await yieldToLoop();
+      }
+      if (signal?.aborted) throw new EddyError('ABORTED', `merge into ${this.resultName} was cancelled`);
+      const reader = await this.writer!.finish();
+      this.writer = null;
+      return reader;
+    } catch (e) {
+      await this.abort();
+      throw e;
+    }
+  }
+
+  /** Abandon the merge: remove the partly written result. */
+  async abort(): Promise<void> {
+    this.finished = true;
+    await this.writer?.abort();
+    this.writer = null;
+  }
+
+  /** Hand the buffered output rows to the writer and start new buffers. */
+  private async drain(): Promise<void> {
+    const n = this.out[0]?.length ?? 0;
+    if (n === 0) return;
+    const views = this.out.map((b) => b.view());
+    this.out = this.newOutput();
+    await this.writer!.append(views, n);
+  }
+
+  private newOutput(): ColumnBuilder[] {
+    return this.opts.schema.map((f) => new ColumnBuilder(f.type, Math.min(Math.max(16, this.totalRows), this.outputRows + 8192)));
   }
 }
 
-/** Reads a part block by block (a few granules at a time) as a sorted source. */
+/** Reads a part a few granules at a time, column by column through sequential cursors, as a sorted source. */
 class PartSource implements SortedSource {
   private g = 0;
+  private readonly cursors: (ColumnCursor | null)[];
 
   constructor(private readonly part: PartReader, private readonly schema: readonly Field[],
-    private readonly defaults: readonly Scalar[], private readonly granules: number) {}
+    private readonly defaults: readonly Scalar[], private readonly granules: number) {
+    this.cursors = schema.map((f) => (part.hasColumn(f.name) ? new ColumnCursor(part, f.name) : null));
+  }
 
   async next(): Promise<SourceBlock | null> {
     const total = this.part.meta.granuleCount;
@@ -145,10 +188,8 @@ class PartSource implements SortedSource {
     for (let g = from; g < to; g++) rows += this.part.granuleRowCount(g);
     const columns: PlainVector[] = [];
     for (let c = 0; c < this.schema.length; c++) {
-      const f = this.schema[c]!;
-      columns.push(this.part.hasColumn(f.name)
-        ? materialize(await this.part.readColumn(f.name, from, to))
-        : repeatScalar(f.type, this.defaults[c]!, rows));
+      const cursor = this.cursors[c]!;
+      columns.push(cursor !== null ? materialize(await cursor.read(from, to)) : repeatScalar(this.schema[c]!.type, this.defaults[c]!, rows));
     }
     return { columns, rowCount: rows };
   }

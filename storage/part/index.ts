@@ -3,4 +3,4 @@ export { ColumnCache } from './cache.ts';
 export { partName, parsePartName } from './name.ts';
 export type { PartMeta } from './metadata.ts';
 export { PartReader } from './reader.ts';
-export { writePart, type PartWriteOptions } from './writer.ts';
+export { PartWriter, writePart, type PartWriteOptions } from './writer.ts';

@@ -123,6 +123,30 @@ export class PartReader {
     return concatRows(parts);
   }
 
+  /** First granule of each block of a column (ascending; block b covers granules [f[b], f[b+1])). */
+  blockFirstGranules(name: string): Uint32Array {
+    return this.layout(name).blockFirstGranule;
+  }
+
+  /**
+   * Block b of a column, read and decoded without going through the cache (sequential readers such as
+   * merges, whose blocks are read once). Same checks and errors as {@link readColumn}.
+   */
+  async readBlock(name: string, b: number): Promise<DecodedBlock> {
+    const c = this.layout(name);
+    if (!(Number.isInteger(b) && b >= 0 && b < c.blockOffset.length)) {
+      throw new EddyError('LOGICAL_ERROR', `Part ${this.meta.name}: column '${name}' has no block ${b}`);
+    }
+    const raw = await this.readRange(c, join(this.dir, c.file), c.blockOffset[b]!, c.blockCompressedSize[b]!);
+    return this.decode(c, b, raw);
+  }
+
+  private layout(name: string): ColumnLayout {
+    const c = this.byName.get(name);
+    if (c === undefined) throw new EddyError('NO_SUCH_COLUMN_IN_TABLE', `Part ${this.meta.name} has no column '${name}'`);
+    return c;
+  }
+
   /** Decoded blocks [first, last] of a column, from the cache or the file (one read for all misses). */
   private async loadBlocks(c: ColumnLayout, first: number, last: number): Promise<DecodedBlock[]> {
     const path = join(this.dir, c.file);

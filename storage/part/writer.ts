@@ -1,25 +1,23 @@
 /**
- * Writing a part: rows (already sorted by the caller) cut into granules, each column encoded and
- * compressed in blocks of whole granules into `c<i>.bin`, statistics and the primary index gathered,
- * then `part.meta`. Everything goes to `tmp_<name>`, each file fsynced, the directory renamed to
- * `<name>` and the table directory fsynced: the part is complete and durable, or not visible at all.
+ * Writing a part. {@link PartWriter} streams rows (already sorted by the caller) into a part: each
+ * append is cut into granules and blocks per column as rows arrive (see ColumnWriter), so a part of any
+ * size is written holding about one block per column. Everything goes to `tmp_<name>`; finish() fsyncs
+ * each file, writes `part.meta`, renames the directory to `<name>` and fsyncs the table directory: the
+ * part is complete and durable, or not visible at all. {@link writePart} writes whole columns at once.
  */
-import { mkdir, open, rename, stat } from 'node:fs/promises';
+import { mkdir, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { EddyError, toEddyError } from '../../src/core/errors.ts';
+import { EddyError } from '../../src/core/errors.ts';
 import type { Field } from '../../src/core/types.ts';
-import type { FlatVector, StringVector, Vector } from '../../src/core/vector.ts';
-import { blockRawBytes, encodeBlock } from '../codec/block.ts';
-import { compressionByName, type Compression } from '../codec/compression.ts';
-import { crc32 } from '../codec/crc32.ts';
+import type { Vector } from '../../src/core/vector.ts';
+import { compressionByName } from '../codec/compression.ts';
 import { materialize } from '../codec/materialize.ts';
 import type { ColumnCache } from './cache.ts';
-import { fsyncDir, removeQuietly, writeFileSynced } from './durable.ts';
+import { ColumnWriter } from './column-writer.ts';
+import { diskError, fsyncDir, removeQuietly, writeFileSynced } from './durable.ts';
 import { encodeMetadata, META_FILE, type ColumnLayout, type PartMeta } from './metadata.ts';
 import { partName } from './name.ts';
 import { PartReader } from './reader.ts';
-import { gatherRows } from './rows.ts';
-import { granuleStats } from './stats.ts';
 
 /** How to cut, name and label a part. */
 export interface PartWriteOptions {
@@ -42,10 +40,120 @@ export interface PartWriteOptions {
   minBlockBytes?: number;
 }
 
-/** A block is closed at a granule boundary once it holds this many uncompressed bytes... */
-const MIN_BLOCK_BYTES = 64 * 1024;
-/** ...and a granule starts a new block rather than push one past this size (or past the minimum, if larger). */
-const MAX_BLOCK_BYTES = 1024 * 1024;
+/** A part being written: open() → append() any number of times → finish() (or abort()). */
+export class PartWriter {
+  private rows = 0;
+  private state: 'open' | 'done' | 'failed' = 'open';
+
+  private constructor(
+    private readonly tableDir: string,
+    private readonly schema: readonly Field[],
+    private readonly opts: PartWriteOptions,
+    private readonly name: string,
+    private readonly tmp: string,
+    private readonly columns: readonly ColumnWriter[],
+  ) {}
+
+  /**
+   * Start writing part `${partition}_${minBlock}_${maxBlock}_${level}` under `tableDir` (into
+   * `tmp_<name>`). Fails with LOGICAL_ERROR if the part already exists.
+   */
+  static async open(tableDir: string, schema: readonly Field[], opts: PartWriteOptions): Promise<PartWriter> {
+    const name = partName(opts.partition, opts.minBlock, opts.maxBlock, opts.level);
+    validateSchema(schema, opts, name);
+    const compression = compressionByName(opts.compression ?? 'zstd');
+    const tmp = join(tableDir, `tmp_${name}`);
+    if (await exists(join(tableDir, name))) throw new EddyError('LOGICAL_ERROR', `Part ${name} already exists in ${tableDir}`);
+    const columns: ColumnWriter[] = [];
+    try {
+      await removeQuietly(tmp);
+      await mkdir(tmp);
+      for (let i = 0; i < schema.length; i++) {
+        const f = schema[i]!;
+        columns.push(await ColumnWriter.open(join(tmp, `c${i}.bin`), `c${i}.bin`, f, opts.granularity,
+          opts.sortKey.includes(f.name), compression, opts.minBlockBytes));
+      }
+    } catch (e) {
+      await Promise.all(columns.map((c) => c.abort()));
+      await removeQuietly(tmp);
+      throw diskError(e, `part ${name}`);
+    }
+    return new PartWriter(tableDir, schema, opts, name, tmp, columns);
+  }
+
+  /** Name the part will have. */
+  get partName(): string {
+    return this.name;
+  }
+
+  /** Rows appended so far. */
+  get rowCount(): number {
+    return this.rows;
+  }
+
+  /**
+   * Append `rowCount` rows (columns in schema order, sorted after the rows appended before). Complete
+   * blocks are written before this resolves and the columns are not referenced afterwards. On failure
+   * the part is abandoned (its tmp directory removed) and the error rethrown as an EddyError.
+   */
+  async append(columns: readonly Vector[], rowCount: number): Promise<void> {
+    this.checkOpen();
+    validateColumns(this.schema, columns, rowCount, this.name);
+    if (rowCount === 0) return;
+    try {
+      for (let i = 0; i < this.columns.length; i++) {
+        await this.columns[i]!.append(materialize(columns[i]!), 0, rowCount);
+      }
+      this.rows += rowCount;
+    } catch (e) {
+      await this.fail();
+      throw diskError(e, `part ${this.name}`);
+    }
+  }
+
+  /** Write the last blocks and the metadata, make the part durable and visible; returns its reader. */
+  async finish(): Promise<PartReader> {
+    this.checkOpen();
+    const final = join(this.tableDir, this.name);
+    try {
+      const layouts: ColumnLayout[] = [];
+      for (const c of this.columns) layouts.push(await c.finish());
+      const o = this.opts;
+      const granuleCount = Math.ceil(this.rows / o.granularity);
+      const meta: PartMeta = {
+        name: this.name, rowCount: this.rows, granularity: o.granularity, granuleCount, partition: o.partition,
+        minBlock: o.minBlock, maxBlock: o.maxBlock, level: o.level, schema: [...this.schema], sortKey: [...o.sortKey],
+        extra: { ...(o.extra ?? {}) }, bytesOnDisk: 0, // computed by the reader from the files
+        columns: layouts.map((c) => ({ name: c.field.name, compressedBytes: c.fileSize, uncompressedBytes: c.uncompressedBytes })),
+      };
+      await writeFileSynced(join(this.tmp, META_FILE), encodeMetadata({ meta, columns: layouts }));
+      await fsyncDir(this.tmp);
+      await rename(this.tmp, final);
+      await fsyncDir(this.tableDir);
+    } catch (e) {
+      await this.fail();
+      throw diskError(e, `part ${this.name}`);
+    }
+    this.state = 'done';
+    return PartReader.open(final, this.opts.cache);
+  }
+
+  /** Give up: close the files and remove the tmp directory. Safe to call more than once. */
+  async abort(): Promise<void> {
+    if (this.state !== 'open') return;
+    await this.fail();
+  }
+
+  private async fail(): Promise<void> {
+    this.state = 'failed';
+    await Promise.all(this.columns.map((c) => c.abort()));
+    await removeQuietly(this.tmp);
+  }
+
+  private checkOpen(): void {
+    if (this.state !== 'open') throw new EddyError('LOGICAL_ERROR', `Part ${this.name}: writer is ${this.state === 'done' ? 'finished' : 'aborted'}`);
+  }
+}
 
 /**
  * Write rows (already sorted) as a part named `${partition}_${minBlock}_${maxBlock}_${level}` under
@@ -54,69 +162,40 @@ const MAX_BLOCK_BYTES = 1024 * 1024;
 export async function writePart(tableDir: string, schema: readonly Field[], columns: readonly Vector[], rowCount: number,
   opts: PartWriteOptions): Promise<PartReader> {
   const name = partName(opts.partition, opts.minBlock, opts.maxBlock, opts.level);
-  validate(schema, columns, rowCount, opts, name);
-  const compression = compressionByName(opts.compression ?? 'zstd');
-  const tmp = join(tableDir, `tmp_${name}`);
-  const final = join(tableDir, name);
-  if (await exists(final)) throw new EddyError('LOGICAL_ERROR', `Part ${name} already exists in ${tableDir}`);
-  try {
-    await removeQuietly(tmp);
-    await mkdir(tmp);
-    const granularity = opts.granularity;
-    const granuleCount = Math.ceil(rowCount / granularity);
-    const layouts: ColumnLayout[] = [];
-    for (let i = 0; i < schema.length; i++) {
-      const field = schema[i]!;
-      const v = materialize(columns[i]!);
-      const isKey = opts.sortKey.includes(field.name);
-      const layout = await writeColumn(join(tmp, `c${i}.bin`), `c${i}.bin`, field, v, granularity, granuleCount, isKey, compression,
-        opts.minBlockBytes ?? MIN_BLOCK_BYTES);
-      layouts.push(layout);
-    }
-    const meta: PartMeta = {
-      name, rowCount, granularity, granuleCount, partition: opts.partition, minBlock: opts.minBlock,
-      maxBlock: opts.maxBlock, level: opts.level, schema: [...schema], sortKey: [...opts.sortKey],
-      extra: { ...(opts.extra ?? {}) }, bytesOnDisk: 0, // computed by the reader from the files
-      columns: layouts.map((c) => ({ name: c.field.name, compressedBytes: c.fileSize, uncompressedBytes: c.uncompressedBytes })),
-    };
-    const metaBytes = encodeMetadata({ meta, columns: layouts });
-    await writeFileSynced(join(tmp, META_FILE), metaBytes);
-    await fsyncDir(tmp);
-    await rename(tmp, final);
-    await fsyncDir(tableDir);
-  } catch (e) {
-    await removeQuietly(tmp);
-    const err = toEddyError(e);
-    if (err.errorName === 'LOGICAL_ERROR' && (e as NodeJS.ErrnoException).code !== undefined) {
-      throw new EddyError('CANNOT_WRITE_TO_FILE_DESCRIPTOR', `Cannot write part ${name}: ${err.message}`, { cause: e });
-    }
-    throw err;
-  }
-  return PartReader.open(final, opts.cache);
+  validateSchema(schema, opts, name);
+  validateColumns(schema, columns, rowCount, name);
+  const w = await PartWriter.open(tableDir, schema, opts);
+  await w.append(columns, rowCount);
+  return w.finish();
 }
 
-function validate(schema: readonly Field[], columns: readonly Vector[], rowCount: number, opts: PartWriteOptions, name: string): void {
+function validateSchema(schema: readonly Field[], opts: PartWriteOptions, name: string): void {
   if (!Number.isInteger(opts.granularity) || opts.granularity < 1) {
     throw new EddyError('BAD_ARGUMENTS', `Part ${name}: granularity must be a positive integer, got ${opts.granularity}`);
   }
+  const names = new Set<string>();
+  for (const f of schema) {
+    if (names.has(f.name)) throw new EddyError('DUPLICATE_COLUMN', `Part ${name}: duplicate column '${f.name}'`);
+    names.add(f.name);
+  }
+  for (const k of opts.sortKey) {
+    if (!names.has(k)) throw new EddyError('NO_SUCH_COLUMN_IN_TABLE', `Part ${name}: sort key column '${k}' is not in the schema`);
+  }
+}
+
+function validateColumns(schema: readonly Field[], columns: readonly Vector[], rowCount: number, name: string): void {
   if (columns.length !== schema.length) {
     throw new EddyError('LOGICAL_ERROR', `Part ${name}: ${columns.length} columns for a schema of ${schema.length}`);
   }
-  const names = new Set<string>();
   for (let i = 0; i < schema.length; i++) {
     const f = schema[i]!;
     const v = columns[i]!;
-    if (names.has(f.name)) throw new EddyError('DUPLICATE_COLUMN', `Part ${name}: duplicate column '${f.name}'`);
-    names.add(f.name);
     if (v.length !== rowCount) {
       throw new EddyError('LOGICAL_ERROR', `Part ${name}: column '${f.name}' has ${v.length} rows, expected ${rowCount}`);
     }
     if (v.type.kind !== f.type.kind) {
       throw new EddyError('TYPE_MISMATCH', `Part ${name}: column '${f.name}' is ${f.type.kind} but got a ${v.type.kind} vector`);
     }
-  }
-  for (const k of opts.sortKey) {
-    if (!names.has(k)) throw new EddyError('NO_SUCH_COLUMN_IN_TABLE', `Part ${name}: sort key column '${k}' is not in the schema`);
   }
 }
 
@@ -127,70 +206,4 @@ async function exists(path: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/** Encode, compress and write one column; returns its layout (blocks, checksums, statistics). */
-async function writeColumn(path: string, file: string, field: Field, v: FlatVector | StringVector, granularity: number,
-  granuleCount: number, isKey: boolean, compression: Compression, minBlockBytes: number): Promise<ColumnLayout> {
-  const maxBlockBytes = Math.max(MAX_BLOCK_BYTES, minBlockBytes);
-  const typed: FlatVector | StringVector = { ...v, type: field.type };
-  const offsets: number[] = [];
-  const compressed: number[] = [];
-  const uncompressed: number[] = [];
-  const firstGranule: number[] = [];
-  const crcs: number[] = [];
-  let fileCrc = 0;
-  let pos = 0;
-  let rawTotal = 0;
-  const n = v.length;
-  const fh = await open(path, 'wx');
-  try {
-    let g = 0;
-    while (g < granuleCount) {
-      const first = g;
-      const start = g * granularity;
-      let raw = 0;
-      while (g < granuleCount) {
-        const gs = g * granularity;
-        const graw = blockRawBytes(typed, gs, Math.min(n, gs + granularity));
-        if (raw > 0 && raw + graw > maxBlockBytes) break;
-        raw += graw;
-        g++;
-        if (raw >= minBlockBytes) break;
-      }
-      const end = Math.min(n, g * granularity);
-      const block = encodeBlock(typed, start, end);
-      const packed = compression.compress(block);
-      const crc = crc32(packed);
-      let written = 0;
-      while (written < packed.length) {
-        written += (await fh.write(packed, written, packed.length - written, pos + written)).bytesWritten;
-      }
-      offsets.push(pos);
-      compressed.push(packed.length);
-      uncompressed.push(block.length);
-      firstGranule.push(first);
-      crcs.push(crc);
-      fileCrc = crc32(packed, fileCrc);
-      pos += packed.length;
-      rawTotal += raw;
-    }
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-  const stats = granuleStats(typed, granularity);
-  let primaryIndex: FlatVector | StringVector | null = null;
-  if (isKey) {
-    const rows = new Int32Array(granuleCount);
-    for (let k = 0; k < granuleCount; k++) rows[k] = k * granularity;
-    primaryIndex = gatherRows(typed, rows);
-  }
-  return {
-    field: { name: field.name, type: field.type }, file, fileSize: pos, fileCrc32: fileCrc, uncompressedBytes: rawTotal,
-    blockOffset: Float64Array.from(offsets), blockCompressedSize: Uint32Array.from(compressed),
-    blockUncompressedSize: Uint32Array.from(uncompressed), blockFirstGranule: Uint32Array.from(firstGranule),
-    blockCrc32: Uint32Array.from(crcs), blockCompression: new Uint8Array(offsets.length).fill(compression.id),
-    granuleMin: stats.min, granuleMax: stats.max, hasMinMax: stats.hasMinMax, granuleNulls: stats.nulls, primaryIndex,
-  };
 }

@@ -5,10 +5,11 @@
  */
 import type { Batch } from '../../src/core/batch.ts';
 import { EddyError } from '../../src/core/errors.ts';
-import type { ColumnRange, ScanRequest, ScanStats, ScanUnit, TableSnapshot } from '../../src/core/scan.ts';
+import type { ColumnRange, PartRangeDescriptor, ScanRequest, ScanStats, ScanUnit, TableSnapshot } from '../../src/core/scan.ts';
 import type { Field } from '../../src/core/types.ts';
 import { constVector, flatVector, stringVector, type Vector } from '../../src/core/vector.ts';
 import type { PlainVector } from '../segment/column-builder.ts';
+import type { PartReader } from '../part/reader.ts';
 import type { SegmentSnapshot } from '../segment/segment.ts';
 import { defaultOf, type ColumnDef } from './column-def.ts';
 import type { PartHandle } from './part-handle.ts';
@@ -96,11 +97,26 @@ function checkSignal(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new EddyError('QUERY_WAS_CANCELLED', 'Query was cancelled');
 }
 
+/**
+ * The unit a {@link PartRangeDescriptor} describes, over a reader of that part opened by the caller
+ * (a worker thread opens the part itself with `PartReader.open(d.dir, cache)`).
+ */
+export function partUnitFromDescriptor(reader: PartReader, d: PartRangeDescriptor): ScanUnit {
+  let rows = 0;
+  for (let g = d.from; g < d.to; g++) rows += reader.granuleRowCount(g);
+  const fields: Field[] = d.columns.map((c) => ({ name: c.name, type: c.type }));
+  return new PartUnit({ reader, name: reader.meta.name }, d.columns, fields, d.from, d.to, rows, d.batchRows);
+}
+
 /** Granules [g0, g1) of one part. */
 class PartUnit implements ScanUnit {
-  constructor(private readonly h: PartHandle, private readonly defs: readonly ColumnDef[],
+  readonly descriptor: PartRangeDescriptor;
+
+  constructor(private readonly h: Pick<PartHandle, 'reader' | 'name'>, private readonly defs: readonly ColumnDef[],
     private readonly fields: readonly Field[], private readonly g0: number, private readonly g1: number,
-    readonly rows: number, private readonly batchRows: number) {}
+    readonly rows: number, private readonly batchRows: number) {
+    this.descriptor = { kind: 'part', dir: h.reader.dir, from: g0, to: g1, columns: defs, batchRows };
+  }
 
   async *read(signal?: AbortSignal): AsyncIterable<Batch> {
     const r = this.h.reader;

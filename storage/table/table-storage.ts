@@ -29,9 +29,8 @@ import type { MergeAlgorithmFactory } from '../merge/algorithm.ts';
 import type { MergeJob } from '../merge/scheduler.ts';
 import { MergeScheduler } from '../merge/scheduler.ts';
 import { DEFAULT_SELECTOR_SETTINGS, selectMerge, type MergeSelectorSettings, type SelectorRun } from '../merge/selector.ts';
-import { sortColumns } from '../merge/sort.ts';
 import { MergeTask } from '../merge/task.ts';
-import { parsePartName, PartReader, writePart, type ColumnCache } from '../part/index.ts';
+import { parsePartName, PartReader, type ColumnCache } from '../part/index.ts';
 import type { PlainVector } from '../segment/column-builder.ts';
 import { Segment, type SegmentSnapshot } from '../segment/segment.ts';
 import { decodeBlock, decodeBlockExtra, encodeBlock } from '../wal/block-codec.ts';
@@ -46,6 +45,7 @@ import { splitByPartition, type Partitioner } from './partition.ts';
 import { StorageSnapshot } from './snapshot.ts';
 import { readTruncation, writeTruncation } from './truncation.ts';
 import { readExtraFile, writeExtraFile } from './extra-file.ts';
+import { writeSortedPart } from './sorted-part.ts';
 import { columnFits, validateColumns } from './validate.ts';
 
 /** Merge settings of a table: selector knobs plus the algorithm and the background switch. */
@@ -67,8 +67,14 @@ export interface TableStorageOptions {
   readonly partitioner?: Partitioner;
   /** Rows per granule (default 8192). */
   readonly granularity?: number;
-  /** Flush the segment when it reaches any of these (defaults: 1M rows, 64 MiB, 5 s). */
-  readonly flush?: { readonly maxRows?: number; readonly maxBytes?: number; readonly maxAgeMs?: number };
+  /**
+   * Flush the segment when it reaches any of maxRows / maxBytes / maxAgeMs (defaults: 1M rows, 64 MiB,
+   * 5 s). Backpressure: while the unflushed rows (segment plus segments being flushed) hold at least
+   * maxPendingBytes (default 4 × maxBytes), inserts wait for a flush instead of growing memory.
+   */
+  readonly flush?: {
+    readonly maxRows?: number; readonly maxBytes?: number; readonly maxAgeMs?: number; readonly maxPendingBytes?: number;
+  };
   readonly merge?: TableMergeOptions;
   readonly cache?: ColumnCache;
   readonly logger?: StorageLogger;
@@ -105,11 +111,15 @@ interface Frozen {
   readonly snap: SegmentSnapshot;
   /** Last WAL seq whose rows are in `snap`. */
   readonly boundary: number;
+  /** Approximate bytes held by `snap`. */
+  readonly bytes: number;
   readonly extra: ExtraEntries;
 }
 
 const WAL_BLOCK = 1;
 const DEFAULT_FLUSH = { maxRows: 1_000_000, maxBytes: 64 * 1024 * 1024, maxAgeMs: 5000 };
+
+interface FlushConfig { maxRows: number; maxBytes: number; maxAgeMs: number; maxPendingBytes: number }
 
 /** Storage of one table: WAL, segment, parts, merges. */
 export class TableStorage {
@@ -135,7 +145,7 @@ export class TableStorage {
     private readonly sortKey: readonly string[],
     private readonly partitioner: Partitioner | undefined,
     private readonly granularity: number,
-    private readonly flushCfg: { maxRows: number; maxBytes: number; maxAgeMs: number },
+    private readonly flushCfg: FlushConfig,
     private readonly selector: MergeSelectorSettings,
     private readonly algorithm: MergeAlgorithmFactory | undefined,
     private readonly cache: ColumnCache | undefined,
@@ -190,8 +200,9 @@ export class TableStorage {
       });
       const merge = opts.merge ?? {};
       const selector: MergeSelectorSettings = { ...DEFAULT_SELECTOR_SETTINGS, ...definedOnly(merge) };
+      const flush = { ...DEFAULT_FLUSH, ...definedOnly(opts.flush ?? {}) };
       const t = new TableStorage(dir, opts.schema, opts.sortKey, opts.partitioner, opts.granularity ?? 8192,
-        { ...DEFAULT_FLUSH, ...definedOnly(opts.flush ?? {}) }, selector, merge.algorithm, opts.cache, logger, wal,
+        { ...flush, maxPendingBytes: opts.flush?.maxPendingBytes ?? 4 * flush.maxBytes }, selector, merge.algorithm, opts.cache, logger, wal,
         committed, nextBlock, merge.background ?? true);
       for (const h of live) t.adopt(h);
       for (const r of replayed) t.replay(r);
@@ -212,12 +223,15 @@ export class TableStorage {
    * Append rows (columns in schema order). Resolves after the WAL fsync; the rows are visible to
    * snapshots taken afterwards. `extra` is committed atomically with the rows. Inserts of at least
    * flush.maxRows rows or flush.maxBytes bytes bypass the WAL and are written as parts directly,
-   * visible all at once at the end. All-or-nothing; disk errors reject with an EddyError.
+   * visible all at once at the end. All-or-nothing; disk errors reject with an EddyError. While the
+   * unflushed rows exceed flush.maxPendingBytes the insert first waits for a flush, and fails with the
+   * flush's error (e.g. NOT_ENOUGH_SPACE) if it fails.
    */
   async insert(columns: readonly Vector[], rowCount: number, extra?: Readonly<Record<string, string>>): Promise<void> {
     this.checkOpen();
     const hasExtra = extra !== undefined && Object.keys(extra).length > 0;
     if (rowCount === 0 && !hasExtra) return;
+    while (!this.closed && this.unflushedBytes >= this.flushCfg.maxPendingBytes) await this.flush();
     await this.enter();
     try {
       this.checkOpen();
@@ -369,6 +383,11 @@ export class TableStorage {
     return this.segment.rowCount + this.frozen.reduce((s, f) => s + f.snap.rowCount, 0);
   }
 
+  /** Approximate bytes held by the in-memory segments (not yet in parts); bounded by flush.maxPendingBytes. */
+  get unflushedBytes(): number {
+    return this.segment.byteSize + this.frozen.reduce((s, f) => s + f.bytes, 0);
+  }
+
   /** Wait until background merges have nothing left to do (tests, OPTIMIZE-like waits). */
   async mergesSettled(): Promise<void> {
     this.scheduler.kick();
@@ -410,7 +429,7 @@ export class TableStorage {
       try {
         if (this.segment.rowCount > 0 || this.segmentExtra.size > 0) {
           const boundary = await this.wal.rotate();
-          this.frozen.push({ snap: this.segment.snapshot(), boundary, extra: this.segmentExtra });
+          this.frozen.push({ snap: this.segment.snapshot(), boundary, bytes: this.segment.byteSize, extra: this.segmentExtra });
           this.segment = new Segment(this.defs, Math.min(this.flushCfg.maxRows, 1 << 16));
           this.segmentExtra = new Map();
         }
@@ -449,12 +468,11 @@ export class TableStorage {
     const groups = splitByPartition(columns, rowCount, this.partitioner);
     const extra = partExtra(walSeq, entries);
     const blocks = groups.map(() => this.nextBlock++);
-    const sorted = groups.map((g) => sortColumns(g.columns, keyIdx, g.rowCount));
     const write = async (target: string): Promise<PartReader[]> => {
       const readers: PartReader[] = [];
       for (let i = 0; i < groups.length; i++) {
         const g = groups[i]!;
-        readers.push(await writePart(target, schema, sorted[i]!, g.rowCount, {
+        readers.push(await writeSortedPart(target, schema, g.columns, g.rowCount, keyIdx, {
           granularity: this.granularity, sortKey: this.sortKey, partition: g.partition,
           minBlock: blocks[i]!, maxBlock: blocks[i]!, level: 0, extra, ...(this.cache ? { cache: this.cache } : {}),
         }));

@@ -21,8 +21,9 @@
 import { mkdir, open, readdir, readFile, rm, truncate as truncateFile } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { EddyError, toEddyError } from '../../src/core/errors.ts';
+import { EddyError } from '../../src/core/errors.ts';
 import { crc32 } from '../codec/crc32.ts';
+import { diskError } from '../part/durable.ts';
 
 /** Where the WAL (and the rest of storage) writes its log lines. */
 export interface StorageLogger {
@@ -180,7 +181,7 @@ export class Wal {
           await this.writeAll(appends.map((a) => a.bytes));
           for (const a of appends) a.resolve(a.seq);
         } catch (e) {
-          const err = toEddyError(e);
+          const err = diskError(e, `WAL ${this.files[this.files.length - 1]?.path ?? this.dir}`);
           for (const a of appends) a.reject(err);
         }
       }
@@ -190,7 +191,7 @@ export class Wal {
           await this.startFile(last.boundary + 1);
           last.resolve(last.boundary);
         } catch (e) {
-          last.reject(toEddyError(e));
+          last.reject(diskError(e, `WAL ${this.dir}`));
         }
       }
     }

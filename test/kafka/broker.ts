@@ -26,6 +26,11 @@ export interface KafkaBroker {
   readonly brokers: string;
   /** Stop the broker and delete its data; a no-op for an external broker. Safe to call twice. */
   stop(): Promise<void>;
+  /**
+   * Stop the JVM (SIGTERM, or SIGKILL with `kill`) and start it again on the same ports and data;
+   * resolves once it answers again. Absent for an external broker.
+   */
+  restart?(opts?: { kill?: boolean }): Promise<void>;
 }
 
 /** Knobs of {@link startKafka}; the defaults suit a 2-core machine. */
@@ -36,6 +41,8 @@ export interface StartKafkaOptions {
   readonly startTimeoutMs?: number;
   /** How long `stop()` waits after SIGTERM before SIGKILL, in ms (default 10 000). */
   readonly stopTimeoutMs?: number;
+  /** Start a broker of this caller's own even when `KAFKA_BROKERS` names one (e.g. to restart it). */
+  readonly own?: boolean;
 }
 
 const MAIN_CLASS = 'kafka.Kafka';
@@ -50,7 +57,7 @@ const WARMUP_GROUP = 'eddy-kafka-warmup';
  */
 export async function startKafka(options: StartKafkaOptions = {}): Promise<KafkaBroker> {
   const external = process.env['KAFKA_BROKERS'];
-  if (external) return { brokers: external, stop: async () => {} };
+  if (external && !options.own) return { brokers: external, stop: async () => {} };
 
   const heapMb = options.heapMb ?? 512;
   const startTimeoutMs = options.startTimeoutMs ?? 90_000;
@@ -79,15 +86,18 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Kafka
     throw new Error(message);
   }
 
-  const log = openSync(logFile, 'a');
-  const child = spawn(javaBin(), [`-Xmx${heapMb}m`, '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20',
-    '-XX:ParallelGCThreads=1', '-XX:ConcGCThreads=1', ...common, MAIN_CLASS, propsFile],
-  { stdio: ['ignore', log, log] });
-  closeSync(log);
+  const launch = (): { child: ChildProcess; exited: Promise<number | null> } => {
+    const log = openSync(logFile, 'a');
+    const proc = spawn(javaBin(), [`-Xmx${heapMb}m`, '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20',
+      '-XX:ParallelGCThreads=1', '-XX:ConcGCThreads=1', ...common, MAIN_CLASS, propsFile],
+    { stdio: ['ignore', log, log] });
+    closeSync(log);
+    return { child: proc, exited: new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code))) };
+  };
+  let { child, exited } = launch();
   // Never leave an orphaned JVM behind when the test process exits without calling stop().
   const killOnExit = (): void => { child.kill('SIGKILL'); };
   process.on('exit', killOnExit);
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 
   const brokers = `127.0.0.1:${port}`;
   let stopped: Promise<void> | null = null;
@@ -107,7 +117,22 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Kafka
     await stop();
     throw new Error(message);
   }
-  return { brokers, stop };
+  const restart = async (opts: { kill?: boolean } = {}): Promise<void> => {
+    if (stopped) throw new Error('the broker was stopped');
+    if (opts.kill) {
+      child.kill('SIGKILL');
+      await exited;
+    } else {
+      await terminate(child, exited, stopTimeoutMs);
+    }
+    ({ child, exited } = launch());
+    try {
+      await waitUntilReady(brokers, exited, startTimeoutMs);
+    } catch (err) {
+      throw new Error(`Kafka broker did not restart: ${(err as Error).message}\n${logTail(logFile)}`);
+    }
+  };
+  return { brokers, stop, restart };
 }
 
 function javaBin(): string {

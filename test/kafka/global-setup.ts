@@ -3,7 +3,7 @@
  * address to the tests both as `inject('kafkaBrokers')` and as `process.env.KAFKA_BROKERS` (so
  * `startKafka()` inside a test reuses it instead of starting another). Stops it after the run.
  *
- * Wire it with `globalSetup: ['test/kafka/global-setup.ts']`, as test/kafka/vitest.config.ts does.
+ * Wired in as the globalSetup of the `kafka` project in vitest.config.ts.
  */
 import type { TestProject } from 'vitest/node';
 import { startKafka } from './broker.ts';

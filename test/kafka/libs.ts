@@ -3,7 +3,8 @@
  * test/kafka/pom.xml) into a cache directory keyed by the pom's hash, so a changed pom fetches anew
  * and an unchanged one never touches the network again.
  *
- * Cache root: `$EDDY_KAFKA_CACHE`, else `~/.cache/eddy-kafka`. Layout: `<root>/<pom-hash>/libs/*.jar`;
+ * Cache root: `$EDDY_KAFKA_CACHE`, else `~/.cache/eddy-kafka`. Layout:
+ * `<root>/<kafka version>-<pom hash>/libs/*.jar`;
  * the `libs` directory appears (by rename) only once the copy is complete.
  *
  * Run directly to prefetch: `node --import tsx test/kafka/libs.ts`.
@@ -24,8 +25,10 @@ const DEPENDENCY_PLUGIN = 'org.apache.maven.plugins:maven-dependency-plugin:3.8.
 /** The directory that holds (or will hold) the broker's jars for the current pom. */
 export function kafkaLibsDir(): string {
   const root = process.env['EDDY_KAFKA_CACHE'] ?? join(homedir(), '.cache', 'eddy-kafka');
-  const hash = createHash('sha256').update(readFileSync(POM)).digest('hex').slice(0, 12);
-  return join(root, hash, 'libs');
+  const pom = readFileSync(POM);
+  const version = /<kafka\.version>([^<]+)<\/kafka\.version>/.exec(pom.toString('utf8'))?.[1] ?? 'unknown';
+  const hash = createHash('sha256').update(pom).digest('hex').slice(0, 12);
+  return join(root, `${version}-${hash}`, 'libs');
 }
 
 /**

@@ -1,5 +1,6 @@
 -- ClickBench `hits` in ClickHouse syntax, as Eddy runs it: the 105 columns of ClickBench create.sql
--- with SQL types mapped to ClickHouse types, sorting key (CounterID, EventDate, UserID, EventTime, WatchID).
+-- with SQL types mapped to ClickHouse types (HitColor as String: Eddy has no FixedString), sorting key
+-- (CounterID, EventDate, UserID, EventTime, WatchID).
 CREATE TABLE hits
 (
     WatchID Int64,
@@ -65,7 +66,7 @@ CREATE TABLE hits
     IsParameter Int16,
     DontCountHits Int16,
     WithHash Int16,
-    HitColor FixedString(1),
+    HitColor String,
     LocalEventTime DateTime,
     Age Int16,
     Sex Int16,

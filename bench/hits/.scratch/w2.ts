@@ -1,1 +1,0 @@
-console.log("worker ok", 1 as number);

@@ -1,0 +1,300 @@
+/**
+ * GatherExec: runs a plan fragment over a scan's units on several threads and yields what the
+ * partitions produce. Part units go to pooled worker threads, which read the parts themselves;
+ * in-memory units are read on the main thread meanwhile. The main thread only schedules, merges and
+ * yields, so its event loop stays free for the HTTP server.
+ *
+ * - Aggregate / top-K fragments: each worker starts with a contiguous share of the units (balanced by
+ *   rows, so repeated queries find their blocks in the same worker's cache), then steals from the
+ *   others' tails when it runs dry; every partition sends its partial result once, at the end.
+ * - Rows fragments: units are handed out in order within a window and their rows are yielded in unit
+ *   order, so the output is the single-threaded one.
+ *
+ * Cancellation, max_execution_time and errors stop every partition; worker counters and memory are
+ * added to the query's as units complete.
+ */
+import type { Batch } from '../../src/core/batch.ts';
+import { EddyError, type ErrorName } from '../../src/core/errors.ts';
+import type { ScanUnit } from '../../src/core/scan.ts';
+import type { Field } from '../../src/core/types.ts';
+import type { ExecContext, PhysicalOperator } from '../physical/operator.ts';
+import { yieldToEventLoop } from '../physical/operator.ts';
+import { sliceVector, vectorBytes } from '../physical/vectors.ts';
+import { buildFragment, type Fragment } from './fragment.ts';
+import { Mailbox } from './mailbox.ts';
+import { unpackBatch } from './pack.ts';
+import { PartitionContext } from './partition-context.ts';
+import { sharedPool, type WorkerSession } from './pool.ts';
+import type { FromWorker, WorkerError } from './protocol.ts';
+import { AsyncQueue } from './unit-queue.ts';
+import { UnitScanExec, type OrderedUnit } from './unit-scan.ts';
+
+/** Unit messages a worker may have queued at once (one being read, one waiting). */
+const IN_FLIGHT = 2;
+/** How often a waiting gather checks cancellation and the deadline. */
+const POLL_MS = 25;
+/** Largest batch (in bytes) handed on at once, so that merging it does not stall the event loop. */
+const SLICE_BYTES = 1 << 20;
+
+type Event =
+  | { readonly k: 'worker'; readonly w: number; readonly m: FromWorker }
+  | { readonly k: 'crash'; readonly error: EddyError }
+  | { readonly k: 'local'; readonly ordinal: number; readonly batches: readonly Batch[]; readonly sinkRows: number }
+  | { readonly k: 'localError'; readonly error: unknown };
+
+/** Runs a fragment on worker threads and the main thread. */
+export class GatherExec implements PhysicalOperator {
+  readonly name = 'Gather';
+  readonly children: readonly PhysicalOperator[];
+
+  /**
+   * @param units the scan's units in scan order (their index is their ordinal)
+   * @param schema the fragment's output (partial states, top-K candidates or rows)
+   * @param partition what each partition runs, shown by EXPLAIN (not executed)
+   * @param countRowsBeforeLimit set rows_before_limit from the rows the top-K sinks saw
+   */
+  constructor(readonly fragment: Fragment, readonly units: readonly ScanUnit[], readonly threads: number,
+    readonly schema: readonly Field[], partition: PhysicalOperator, readonly countRowsBeforeLimit = false) {
+    this.children = [partition];
+  }
+
+  execute(ctx: ExecContext): AsyncIterable<Batch> {
+    return this.fragment.sink.kind === 'rows' ? this.ordered(ctx) : this.whole(ctx);
+  }
+
+  explain(): string {
+    const remote = this.units.filter((u) => u.descriptor !== undefined).length;
+    return `Gather threads: ${this.workerCount()} (units: ${remote} in workers, ${this.units.length - remote} on the main thread)`;
+  }
+
+  private workerCount(): number {
+    return Math.min(this.threads, this.units.filter((u) => u.descriptor !== undefined).length);
+  }
+
+  /** Sessions on the pool's workers, their messages posted to `box`. */
+  private open(box: Mailbox<Event>): WorkerSession[] {
+    const n = this.workerCount();
+    if (n === 0) return [];
+    return sharedPool().open(n, this.fragment, (w) => ({
+      message: (m) => box.push({ k: 'worker', w, m }),
+      crashed: (error) => box.push({ k: 'crash', error }),
+    }));
+  }
+
+  /** Aggregate and top-K fragments: one result per partition. */
+  private async *whole(ctx: ExecContext): AsyncIterable<Batch> {
+    const remote: OrderedUnit[] = [];
+    const local: OrderedUnit[] = [];
+    this.units.forEach((unit, ordinal) => (unit.descriptor ? remote : local).push({ unit, ordinal }));
+    const box = new Mailbox<Event>();
+    const localCtx = new PartitionContext(ctx.batchRows, ctx);
+    const sessions = this.open(box);
+    const n = sessions.length;
+    const queues = splitByRows(remote, n);
+    const inFlight = new Int32Array(n);
+    const finished = new Uint8Array(n);
+    const owners = sessions.map(() => ({}));
+    let pending = n + (local.length > 0 ? 1 : 0);
+    let sinkRows = 0;
+    const feed = (w: number): void => {
+      while (inFlight[w]! < IN_FLIGHT) {
+        const u = queues[w]!.shift() ?? steal(queues);
+        if (u === undefined) break;
+        sessions[w]!.send([{ descriptor: u.unit.descriptor!, ordinal: u.ordinal }]);
+        inFlight[w]!++;
+      }
+      if (inFlight[w] === 0 && finished[w] === 0) {
+        finished[w] = 1;
+        sessions[w]!.finish();
+      }
+    };
+    try {
+      if (local.length > 0) this.runLocal(local, localCtx, box);
+      for (let w = 0; w < n; w++) feed(w);
+      while (pending > 0) {
+        const ev = await box.next(POLL_MS);
+        ctx.check();
+        if (ev === undefined) continue;
+        switch (ev.k) {
+          case 'crash': throw ev.error;
+          case 'localError': throw ev.error;
+          case 'local':
+            pending--;
+            sinkRows += ev.sinkRows;
+            yield* this.emit(ev.batches, ctx);
+            break;
+          case 'worker': {
+            const m = ev.m;
+            if (m.t === 'error') throw rebuild(m.error);
+            if (m.t === 'progress') {
+              inFlight[ev.w]!--;
+              ctx.stats.readRows += m.readRows;
+              ctx.stats.readBytes += m.readBytes;
+              ctx.trackMemory(owners[ev.w]!, m.memory);
+              feed(ev.w);
+            } else if (m.t === 'result') {
+              pending--;
+              sinkRows += m.sinkRows;
+              sessions[ev.w]!.close();
+              ctx.trackMemory(owners[ev.w]!, 0);
+              yield* this.emit(m.batches.map((p) => unpackBatch(p, this.schema)), ctx);
+            }
+            break;
+          }
+        }
+      }
+      if (this.countRowsBeforeLimit) ctx.stats.rowsBeforeLimit = sinkRows;
+    } finally {
+      this.stop(sessions, localCtx, owners, ctx);
+    }
+  }
+
+  /** Rows fragments: every unit's rows, in unit order. */
+  private async *ordered(ctx: ExecContext): AsyncIterable<Batch> {
+    const box = new Mailbox<Event>();
+    const localCtx = new PartitionContext(ctx.batchRows, ctx);
+    const sessions = this.open(box);
+    const n = sessions.length;
+    const inFlight = new Int32Array(n);
+    const owners = sessions.map(() => ({}));
+    const window = Math.max(8, 4 * n);
+    const localUnits = new AsyncQueue<OrderedUnit>();
+    const ready = new Map<number, readonly Batch[]>();
+    let dispatched = 0;
+    let emitted = 0;
+    const feed = (): void => {
+      while (dispatched < this.units.length && dispatched - emitted < window) {
+        const unit = this.units[dispatched]!;
+        if (unit.descriptor === undefined) {
+          localUnits.push({ unit, ordinal: dispatched });
+        } else {
+          let w = -1;
+          for (let i = 0; i < n; i++) if (inFlight[i]! < IN_FLIGHT && (w < 0 || inFlight[i]! < inFlight[w]!)) w = i;
+          if (w < 0) return;
+          sessions[w]!.send([{ descriptor: unit.descriptor, ordinal: dispatched }]);
+          inFlight[w]!++;
+        }
+        dispatched++;
+      }
+      if (dispatched === this.units.length) localUnits.close();
+    };
+    try {
+      this.runLocalPerUnit(localUnits, localCtx, box);
+      feed();
+      while (emitted < this.units.length) {
+        const rows = ready.get(emitted);
+        if (rows !== undefined) {
+          ready.delete(emitted);
+          emitted++;
+          feed();
+          yield* this.emit(rows, ctx);
+          continue;
+        }
+        const ev = await box.next(POLL_MS);
+        ctx.check();
+        if (ev === undefined) continue;
+        switch (ev.k) {
+          case 'crash': throw ev.error;
+          case 'localError': throw ev.error;
+          case 'local': ready.set(ev.ordinal, ev.batches); break;
+          case 'worker': {
+            const m = ev.m;
+            if (m.t === 'error') throw rebuild(m.error);
+            if (m.t === 'progress') {
+              inFlight[ev.w]!--;
+              ctx.stats.readRows += m.readRows;
+              ctx.stats.readBytes += m.readBytes;
+              ctx.trackMemory(owners[ev.w]!, m.memory);
+              ready.set(m.ordinal, (m.batches ?? []).map((p) => unpackBatch(p, this.schema)));
+              feed();
+            }
+            break;
+          }
+        }
+      }
+      for (const s of sessions) { s.finish(); s.close(); }
+    } finally {
+      this.stop(sessions, localCtx, owners, ctx);
+    }
+  }
+
+  /** The main thread's share of an aggregate / top-K: the in-memory units, through the same fragment. */
+  private runLocal(units: readonly OrderedUnit[], lctx: PartitionContext, box: Mailbox<Event>): void {
+    const f = this.fragment;
+    const op = buildFragment(f, new UnitScanExec(f.scanSchema, iterate(units), f.filter, f.ordinals));
+    void (async () => {
+      const out: Batch[] = [];
+      for await (const b of op.execute(lctx)) out.push(b);
+      box.push({ k: 'local', ordinal: -1, batches: out, sinkRows: lctx.stats.rowsBeforeLimit ?? 0 });
+    })().catch((error: unknown) => box.push({ k: 'localError', error }));
+  }
+
+  /** The main thread's share of a rows fragment: its units one by one, as they come. */
+  private runLocalPerUnit(units: AsyncQueue<OrderedUnit>, lctx: PartitionContext, box: Mailbox<Event>): void {
+    const f = this.fragment;
+    void (async () => {
+      for await (const u of units) {
+        const out: Batch[] = [];
+        for await (const b of buildFragment(f, new UnitScanExec(f.scanSchema, iterate([u]), f.filter, f.ordinals)).execute(lctx)) out.push(b);
+        box.push({ k: 'local', ordinal: u.ordinal, batches: out, sinkRows: 0 });
+      }
+    })().catch((error: unknown) => box.push({ k: 'localError', error }));
+  }
+
+  /**
+   * Yield result batches, cut to at most SLICE_BYTES each (partial states such as uniqExact's can hold
+   * many values per row, and the consumer merges a batch in one go), letting the event loop run between.
+   */
+  private async *emit(batches: readonly Batch[], ctx: ExecContext): AsyncIterable<Batch> {
+    for (const b of batches) {
+      let bytes = 0;
+      for (const c of b.columns) bytes += vectorBytes(c);
+      const step = Math.max(1, Math.floor(b.length / Math.ceil(bytes / SLICE_BYTES)));
+      for (let s = 0; s < b.length; s += step) {
+        const e = Math.min(b.length, s + step);
+        yield s === 0 && e === b.length ? b : { ...b, columns: b.columns.map((c) => sliceVector(c, s, e)), length: e - s };
+        ctx.check();
+        await yieldToEventLoop();
+      }
+    }
+  }
+
+  /** End every partition still running and release the memory they reported. */
+  private stop(sessions: readonly WorkerSession[], localCtx: PartitionContext, owners: readonly object[], ctx: ExecContext): void {
+    for (const s of sessions) s.cancel();
+    localCtx.stop();
+    for (const o of owners) ctx.trackMemory(o, 0);
+  }
+}
+
+/** Units in order. */
+async function* iterate(units: readonly OrderedUnit[]): AsyncIterable<OrderedUnit> {
+  yield* units;
+}
+
+/** `units` cut into `n` contiguous runs of about equal rows. */
+function splitByRows(units: readonly OrderedUnit[], n: number): OrderedUnit[][] {
+  const out: OrderedUnit[][] = Array.from({ length: n }, () => []);
+  if (n === 0) return out;
+  let total = 0;
+  for (const u of units) total += u.unit.rows;
+  let acc = 0;
+  for (const u of units) {
+    const w = Math.min(n - 1, Math.floor((acc * n) / Math.max(1, total)));
+    out[w]!.push(u);
+    acc += u.unit.rows;
+  }
+  return out;
+}
+
+/** A unit from the tail of the fullest queue (work stealing), or undefined when all are empty. */
+function steal(queues: OrderedUnit[][]): OrderedUnit | undefined {
+  let best: OrderedUnit[] | undefined;
+  for (const q of queues) if (q.length > 0 && (best === undefined || q.length > best.length)) best = q;
+  return best?.pop();
+}
+
+/** The main-thread EddyError for a worker's error. */
+function rebuild(e: WorkerError): EddyError {
+  return new EddyError(e.errorName as ErrorName, e.message);
+}

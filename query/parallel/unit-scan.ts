@@ -1,0 +1,66 @@
+/**
+ * UnitScanExec: ScanExec over units that arrive over time (an async iterable), each with its ordinal
+ * in the query's unit order. Applies the fused filter, optionally appends the ordinal columns
+ * (unit ordinal, row in unit) that make top-K ties resolve as in a single-threaded scan, counts
+ * read rows/bytes, checks cancellation and yields to the event loop between batches.
+ */
+import type { Batch } from '../../src/core/batch.ts';
+import type { ScanUnit } from '../../src/core/scan.ts';
+import type { Field } from '../../src/core/types.ts';
+import { T } from '../../src/core/types.ts';
+import { constVector, flatVector, type Vector } from '../../src/core/vector.ts';
+import type { BoundExpr } from '../planner/bound.ts';
+import { Evaluator } from '../physical/evaluator.ts';
+import { applyFilter } from '../physical/filter.ts';
+import type { ExecContext, PhysicalOperator } from '../physical/operator.ts';
+import { yieldToEventLoop } from '../physical/operator.ts';
+import { vectorBytes } from '../physical/vectors.ts';
+
+/** A unit and its position in the query's unit order. */
+export interface OrderedUnit {
+  readonly unit: ScanUnit;
+  readonly ordinal: number;
+}
+
+/** The two ordinal fields appended when a fragment asks for them. */
+export const ORDINAL_FIELDS: readonly Field[] = [{ name: '_unit', type: T.UInt32 }, { name: '_row', type: T.UInt32 }];
+
+/** Reads units as they come. */
+export class UnitScanExec implements PhysicalOperator {
+  readonly name = 'UnitScan';
+  readonly children: readonly PhysicalOperator[] = [];
+
+  /** `schema` includes the ordinal fields when `ordinals` is set. */
+  constructor(readonly schema: readonly Field[], private readonly units: AsyncIterable<OrderedUnit>,
+    readonly filter: BoundExpr | undefined, readonly ordinals: boolean) {}
+
+  async *execute(ctx: ExecContext): AsyncIterable<Batch> {
+    const ev = this.filter ? new Evaluator([this.filter]) : null;
+    for await (const { unit, ordinal } of this.units) {
+      let row = 0;
+      for await (const raw of unit.read(ctx.signal)) {
+        ctx.check();
+        const n = raw.length;
+        ctx.stats.readRows += n;
+        for (const c of raw.columns) ctx.stats.readBytes += vectorBytes(c);
+        const columns: readonly Vector[] = this.ordinals ? [...raw.columns, constVector(T.UInt32, ordinal, n), rowNumbers(row, n)] : raw.columns;
+        row += n;
+        const b: Batch = { schema: this.schema, columns, length: n, sel: null };
+        const out = ev ? applyFilter(ev, b) : b;
+        if (out !== null) yield out;
+        await yieldToEventLoop();
+      }
+    }
+  }
+
+  explain(): string {
+    return `UnitScan [${this.schema.map((f) => f.name).join(', ')}]`;
+  }
+}
+
+/** UInt32 values start, start+1, ..., start+n-1. */
+function rowNumbers(start: number, n: number): Vector {
+  const v = new Uint32Array(n);
+  for (let i = 0; i < n; i++) v[i] = start + i;
+  return flatVector(T.UInt32, v);
+}

@@ -1,0 +1,94 @@
+/**
+ * Radix-sortable words for a sort-key column: for each row, u32 words (most significant first) whose
+ * unsigned order agrees with {@link compareRows} on that column: one word for 8–32-bit types, two for
+ * 64-bit ones. Exact for integers, dates and floats (NaN last, -0 equal to 0); for strings the words are
+ * the 16 bytes after the column's common prefix (big-endian, zero padded), so equal words may still be
+ * different strings and must be refined by a full comparison.
+ */
+import type { PlainVector } from '../segment/column-builder.ts';
+
+/** Sortable words of rows [0, n) of one key column. */
+export interface RadixKeys {
+  /** Per word (most significant first), the word of every row. */
+  readonly words: readonly Uint32Array[];
+  /** True when equal words mean equal values (no refinement needed). */
+  readonly exact: boolean;
+}
+
+/** Longest common prefix of the column's first strings looked at (bounded, NULLs skipped). */
+const MAX_COMMON_PREFIX = 64;
+
+/** The radix words of `v`'s rows [0, n); NULL rows get arbitrary words (the caller sets them apart). */
+export function radixKeys(v: PlainVector, n: number): RadixKeys {
+  if (v.kind === 'string') return { words: stringWords(v.offsets, v.bytes, v.nulls, n), exact: false };
+  const a = v.values;
+  const lo = new Uint32Array(n);
+  if (!(a instanceof BigInt64Array || a instanceof BigUint64Array || a instanceof Float64Array)) {
+    if (a instanceof Float32Array) {
+      const w = new Int32Array(a.buffer, a.byteOffset, n);
+      for (let i = 0; i < n; i++) {
+        const x = a[i]!;
+        if (x !== x) { lo[i] = 0xffffffff; continue; }
+        if (x === 0) { lo[i] = 0x80000000; continue; }
+        const h = w[i]!;
+        lo[i] = (h < 0 ? ~h : h ^ 0x80000000) >>> 0;
+      }
+    } else if (a instanceof Int8Array || a instanceof Int16Array || a instanceof Int32Array) {
+      for (let i = 0; i < n; i++) lo[i] = (a[i]! ^ 0x80000000) >>> 0;
+    } else {
+      const u = a as Uint32Array;
+      for (let i = 0; i < n; i++) lo[i] = u[i]!;
+    }
+    return { words: [lo], exact: true };
+  }
+  const hi = new Uint32Array(n);
+  if (a instanceof BigInt64Array || a instanceof BigUint64Array) {
+    const w = new Int32Array(a.buffer, a.byteOffset, n * 2);
+    const flip = a instanceof BigInt64Array ? 0x80000000 : 0;
+    for (let i = 0; i < n; i++) {
+      lo[i] = w[2 * i]!;
+      hi[i] = (w[2 * i + 1]! ^ flip) >>> 0;
+    }
+  } else if (a instanceof Float64Array) {
+    const w = new Int32Array(a.buffer, a.byteOffset, n * 2);
+    for (let i = 0; i < n; i++) {
+      const x = a[i]!;
+      if (x !== x) { hi[i] = 0xffffffff; lo[i] = 0xffffffff; continue; }
+      if (x === 0) { hi[i] = 0x80000000; continue; } // -0 sorts with +0
+      const h = w[2 * i + 1]!;
+      if (h < 0) { hi[i] = ~h >>> 0; lo[i] = ~w[2 * i]! >>> 0; } else { hi[i] = (h ^ 0x80000000) >>> 0; lo[i] = w[2 * i]! >>> 0; }
+    }
+  }
+  return { words: [hi, lo], exact: true };
+}
+
+/** Words of bytes [p, p+16) of each string, big-endian, p = the common prefix length. */
+function stringWords(offsets: Int32Array, bytes: Uint8Array, nulls: Uint8Array | null, n: number): Uint32Array[] {
+  let first = -1;
+  for (let i = 0; i < n && first < 0; i++) if (nulls === null || nulls[i] !== 1) first = i;
+  let cp = 0;
+  if (first >= 0) {
+    const fs = offsets[first]!;
+    cp = Math.min(MAX_COMMON_PREFIX, offsets[first + 1]! - fs);
+    for (let i = first + 1; i < n && cp > 0; i++) {
+      if (nulls !== null && nulls[i] === 1) continue;
+      const s = offsets[i]!;
+      const len = Math.min(cp, offsets[i + 1]! - s);
+      let k = 0;
+      while (k < len && bytes[s + k] === bytes[fs + k]) k++;
+      cp = k;
+    }
+  }
+  const words = [new Uint32Array(n), new Uint32Array(n), new Uint32Array(n), new Uint32Array(n)];
+  for (let w = 0; w < 4; w++) {
+    const out = words[w]!;
+    for (let i = 0; i < n; i++) {
+      const s = offsets[i]! + cp + 4 * w;
+      const e = offsets[i + 1]!;
+      let x = 0;
+      for (let k = 0; k < 4; k++) x = (x << 8) | (s + k < e ? bytes[s + k]! : 0);
+      out[i] = x >>> 0;
+    }
+  }
+  return words;
+}
