@@ -1,7 +1,6 @@
 /**
  * A growable byte buffer that writes text without creating strings: integers (including 64-bit ones
- * given as two 32-bit halves), dates and timestamps in ClickHouse's text form, and byte ranges with
- * ClickHouse TabSeparated escaping.
+ * given as two 32-bit halves), dates and timestamps in ClickHouse's text form, and byte ranges.
  */
 
 const DAY = 86400;
@@ -55,27 +54,6 @@ export class ByteBuilder {
     } else {
       buf.set(src.subarray(start, end), p);
       p += n;
-    }
-    this.pos = p;
-  }
-
-  /**
-   * Append src[start..end) as a TabSeparated field: backslash, tab, line feed, carriage return,
-   * backspace, form feed, NUL and single quote are written as `\\ \t \n \r \b \f \0 \'`.
-   */
-  escaped(src: Uint8Array, start: number, end: number): void {
-    this.ensure(2 * (end - start));
-    const buf = this.buf;
-    let p = this.pos;
-    for (let i = start; i < end; i++) {
-      const b = src[i]!;
-      const e = b < 93 ? ESCAPES[b]! : 0;
-      if (e === 0) {
-        buf[p++] = b;
-      } else {
-        buf[p++] = 92;
-        buf[p++] = e;
-      }
     }
     this.pos = p;
   }
@@ -236,14 +214,3 @@ function fillDate(days: number, slot: number): void {
   for (let i = 0; i < 10; i++) dateCache[slot * 10 + i] = text.charCodeAt(i);
   dateCacheDay[slot] = days;
 }
-
-/** Escape letter per byte below 93 (0 = written as is). */
-const ESCAPES = new Uint8Array(93);
-ESCAPES[0] = 48; // \0
-ESCAPES[8] = 98; // \b
-ESCAPES[9] = 116; // \t
-ESCAPES[10] = 110; // \n
-ESCAPES[12] = 102; // \f
-ESCAPES[13] = 114; // \r
-ESCAPES[39] = 39; // \'
-ESCAPES[92] = 92; // \\

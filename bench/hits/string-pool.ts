@@ -1,6 +1,11 @@
 /**
  * A fixed list of strings stored once as UTF-8 bytes + offsets, so the generator can copy entry i
  * with two array reads and no string handling.
+ *
+ * Entries may not contain what ClickHouse TabSeparated escapes (tab, line feed, carriage return,
+ * backspace, form feed, NUL, backslash, apostrophe) nor a double quote: every generated string is
+ * built from pool entries and plain ASCII, so TSV fields need no escaping and CSV-style readers
+ * (DuckDB) read them like ClickHouse does.
  */
 import { utf8 } from '../../src/core/vector.ts';
 
@@ -15,8 +20,10 @@ export class StringPool {
   /** Number of entries. */
   readonly count: number;
 
-  /** Encode `entries` once. */
+  /** Encode `entries` once; throws on an entry with a character that would need escaping. */
   constructor(entries: readonly string[]) {
+    const bad = entries.find((e) => /[\t\n\r\b\f\0\\'"]/.test(e));
+    if (bad !== undefined) throw new Error(`string pool entry needs escaping: ${JSON.stringify(bad)}`);
     this.count = entries.length;
     const encoded = entries.map((s) => utf8(s));
     this.offsets = new Int32Array(entries.length + 1);

@@ -1,6 +1,7 @@
 /**
  * `hits` rows as ClickHouse TabSeparated text: fields in table order separated by tabs, rows ended
- * by a line feed, strings escaped, dates as `YYYY-MM-DD`, timestamps as `YYYY-MM-DD hh:mm:ss`.
+ * by a line feed, dates as `YYYY-MM-DD`, timestamps as `YYYY-MM-DD hh:mm:ss`. Strings are copied as
+ * they are: the generator never produces a character that TabSeparated escapes (see string-pool.ts).
  */
 import { ByteBuilder } from './byte-builder.ts';
 import type { HitsModel } from './model.ts';
@@ -31,7 +32,7 @@ export function appendTsvRow(out: ByteBuilder, g: HitsRowGenerator): void {
     switch (FORMS[c]) {
       case INT: out.int(ints[c]!); break;
       case INT64: out.int64(g.his[c]!, ints[c]!); break;
-      case STRING: out.escaped(g.strBuf[c]!, g.strStart[c]!, g.strEnd[c]!); break;
+      case STRING: out.bytes(g.strBuf[c]!, g.strStart[c]!, g.strEnd[c]!); break;
       case DATE: out.date(ints[c]!); break;
       case DATETIME: out.dateTime(ints[c]!); break;
     }

@@ -45,13 +45,20 @@ export interface AggregateCall {
 export function exprKey(e: BoundExpr): string {
   switch (e.kind) {
     case 'col': return `#${e.index}`;
-    case 'const': return `${typeof e.value === 'bigint' ? `${e.value}n` : JSON.stringify(e.value)}:${e.type.kind}${e.type.nullable ? '?' : ''}`;
+    case 'const': return `${scalarKey(e.value)}:${e.type.kind}${e.type.nullable ? '?' : ''}`;
     case 'call': return `${e.fn}(${e.args.map(exprKey).join(',')})`;
-    case 'in': return `${exprKey(e.expr)} ${e.negated ? 'not ' : ''}in[${e.values.map((v) => typeof v === 'bigint' ? `${v}n` : JSON.stringify(v)).join(',')}]`;
+    case 'in': return `${exprKey(e.expr)} ${e.negated ? 'not ' : ''}in[${e.values.map(scalarKey).join(',')}]`;
     case 'inSubquery': return `${exprKey(e.expr)} in subquery@${subqueryId(e.plan)}`;
     case 'subquery': return `subquery@${subqueryId(e.plan)}`;
     case 'agg': return `agg:${e.fn}[${e.params.map(String).join(',')}](${e.args.map(exprKey).join(',')})`;
   }
+}
+
+/** A constant's identity as text: distinguishes NaN, ±Infinity, -0, bigints and strings. */
+function scalarKey(v: unknown): string {
+  if (typeof v === 'bigint') return `${v}n`;
+  if (typeof v === 'number') return Object.is(v, -0) ? '-0' : String(v);
+  return JSON.stringify(v);
 }
 
 const planIds = new WeakMap<object, number>();

@@ -87,7 +87,12 @@ export class KWayMerger {
     if (size === 0) return null;
     for (let i = (size >> 1) - 1; i >= 0; i--) this.siftDown(i, size);
 
-    const cap = this.chunkRows;
+    let available = 0;
+    for (let i = 0; i < size; i++) {
+      const s = this.heap[i]!;
+      available += this.blocks[s]!.rowCount - this.cursor[s]!;
+    }
+    const cap = Math.min(this.chunkRows, available);
     const src = new Uint32Array(cap);
     const row = new Uint32Array(cap);
     let m = 0;

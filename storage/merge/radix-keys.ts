@@ -18,8 +18,20 @@ export interface RadixKeys {
 /** Longest common prefix of the column's first strings looked at (bounded, NULLs skipped). */
 const MAX_COMMON_PREFIX = 64;
 
-/** The radix words of `v`'s rows [0, n); NULL rows get arbitrary words (the caller sets them apart). */
+/**
+ * The radix words of `v`'s rows [0, n). NULL rows get all-zero words, so radix passes keep their
+ * relative order (the caller moves them last with a stable partition).
+ */
 export function radixKeys(v: PlainVector, n: number): RadixKeys {
+  const keys = rawKeys(v, n);
+  const nulls = v.nulls;
+  if (nulls !== null) {
+    for (const w of keys.words) for (let i = 0; i < n; i++) if (nulls[i] === 1) w[i] = 0;
+  }
+  return keys;
+}
+
+function rawKeys(v: PlainVector, n: number): RadixKeys {
   if (v.kind === 'string') return { words: stringWords(v.offsets, v.bytes, v.nulls, n), exact: false };
   const a = v.values;
   const lo = new Uint32Array(n);

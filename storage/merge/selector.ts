@@ -20,7 +20,7 @@
  * (parts − 1); this favours merging many small parts at once. Only contiguous ranges (by block number)
  * are considered, so a merged part's block range stays contiguous; parts already being merged split a
  * partition into separate runs. Ranges larger than `maxBytesToMerge` / `maxRowsToMerge` are skipped
- * (merges are assembled in memory).
+ * (they bound a merge's duration and disk space; its memory is bounded by streaming, see task.ts).
  *
  * The ideas follow ClickHouse's SimpleMergeSelector; the code and the exact formulas are our own.
  */

@@ -132,7 +132,7 @@ export function sortColumns(columns: readonly PlainVector[], keyIndexes: readonl
 }
 
 /** True when perm[i] === i for every i. */
-export function isIdentity(perm: Uint32Array): boolean {
+function isIdentity(perm: Uint32Array): boolean {
   for (let i = 0; i < perm.length; i++) if (perm[i] !== i) return false;
   return true;
 }

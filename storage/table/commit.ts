@@ -1,7 +1,7 @@
 /**
  * All-or-nothing commit of several parts (a flush or a large insert spanning partitions).
  *
- * A single part is atomic by itself (writePart renames tmp_<name> into place). Several parts are
+ * A single part is atomic by itself (PartWriter renames tmp_<name> into place). Several parts are
  * written into `staging_<id>/` first; then `commit_<id>.json`, listing them, is written durably (tmp +
  * fsync + rename + dir fsync) — that is the commit point — and the parts are renamed into the table
  * directory. On open, {@link recoverCommits} rolls committed transactions forward and deletes staging

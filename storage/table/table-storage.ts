@@ -30,6 +30,7 @@ import type { MergeJob } from '../merge/scheduler.ts';
 import { MergeScheduler } from '../merge/scheduler.ts';
 import { DEFAULT_SELECTOR_SETTINGS, selectMerge, type MergeSelectorSettings, type SelectorRun } from '../merge/selector.ts';
 import { MergeTask } from '../merge/task.ts';
+import { diskError } from '../part/durable.ts';
 import { parsePartName, PartReader, type ColumnCache } from '../part/index.ts';
 import type { PlainVector } from '../segment/column-builder.ts';
 import { Segment, type SegmentSnapshot } from '../segment/segment.ts';
@@ -210,7 +211,7 @@ export class TableStorage {
       t.scheduler.kick();
       return t;
     } catch (e) {
-      throw toEddyError(e);
+      throw diskError(e, `table ${dir}`);
     }
   }
 

@@ -10,7 +10,7 @@ import { HitsModel } from '../../bench/hits/model.ts';
 import { HITS_FIELDS } from '../../bench/hits/schema.ts';
 import { hitsTsv } from '../../bench/hits/tsv.ts';
 import { writeHitsTsv } from '../../bench/hits/tsv-writer.ts';
-import { generateHitsColumns } from '../../bench/hits/vectors.ts';
+import { generateHitsBatches, generateHitsColumns } from '../../bench/hits/vectors.ts';
 
 const decoder = new TextDecoder();
 
@@ -63,6 +63,17 @@ describe('hits generator: determinism and shape', () => {
         expect(fields[c], `${HITS_FIELDS[c]!.name} of row ${row}`).toBe(expected);
       });
     }
+  });
+});
+
+describe('hits generator: batches', () => {
+  it('cuts the data set into batches that agree with whole-range generation', () => {
+    const batches = [...generateHitsBatches({ rows: 1000, seed: 5 }, 300)];
+    expect(batches.map((b) => b.length)).toEqual([300, 300, 300, 100]);
+    const whole = generateHitsColumns({ rows: 1000, seed: 5, start: 600, end: 900 });
+    batches[2]!.columns.forEach((vector, c) => {
+      for (const row of [0, 150, 299]) expect(scalarAt(vector, row)).toEqual(scalarAt(whole[c]!, row));
+    });
   });
 });
 

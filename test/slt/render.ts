@@ -32,6 +32,7 @@ function zonedDateTime(epochMs: number, timezone: string | undefined): string {
 
 /** Shortest text that reads back as the same Float32 (ClickHouse prints Float32 that way). */
 function float32Text(v: number): string {
+  if (!Number.isFinite(v) || v === 0) return float64Text(v);
   for (let p = 1; p <= 9; p++) {
     const s = Number(v.toPrecision(p));
     if (Math.fround(s) === v) return float64Text(s);

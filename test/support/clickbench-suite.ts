@@ -34,7 +34,7 @@ export function clickbenchSuite(rows: number, seed: number, inserts = 4): void {
       const t = performance.now();
       h = await loadHits({ rows, seed, inserts });
       timings.push(`load: ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    }, Math.max(120_000, rows / 5));
+    }, Math.max(120_000, rows / 2));
 
     afterAll(async () => {
       console.log(`ClickBench ${rows} rows — times (eddy / duckdb):\n${timings.join('\n')}`);

@@ -18,12 +18,8 @@ export interface QueryComparison {
   readonly refMs: number;
 }
 
-/**
- * Run `sql` on Eddy and `refSql` on DuckDB and compare. `label` heads a mismatch message (query
- * number, seed); `approx` lists result columns compared with a relative tolerance.
- */
-export async function compareQuery(eddy: Database, duck: DuckDB, label: string, sql: string, refSql: string,
-  approx?: ReadonlyMap<number, number>): Promise<QueryComparison> {
+/** Run `sql` on Eddy and `refSql` on DuckDB and compare. `label` heads a mismatch message (query number, seed). */
+export async function compareQuery(eddy: Database, duck: DuckDB, label: string, sql: string, refSql: string): Promise<QueryComparison> {
   let t = performance.now();
   let result;
   try {
@@ -41,7 +37,7 @@ export async function compareQuery(eddy: Database, duck: DuckDB, label: string, 
   const ref = duckCells(await duck.connection.runAndReadAll(keyedRef));
   const refMs = performance.now() - t;
   const why = await diffResults({
-    eddy: eddyRows, ref, spec, ...(approx ? { approx } : {}),
+    eddy: eddyRows, ref, spec,
     wholeRef: async () => duckCells(await duck.connection.runAndReadAll(withoutLimit(keyedRef))),
   });
   const mismatch = why === null ? null

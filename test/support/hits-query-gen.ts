@@ -267,9 +267,10 @@ class QueryBuilder {
   /**
    * An aggregate. With `global` (no GROUP BY, so possibly over no rows) the DuckDB text yields what
    * ClickHouse gives over no rows instead of NULL: 0 for sums, nan for averages, the type's default
-   * for min/max.
+   * for min/max. `nan` marks aggregates that may be nan in a group: ClickHouse sorts nan last in
+   * both directions and DuckDB as the largest value, so they are not used as sort keys.
    */
-  aggregate(global: boolean): Both {
+  aggregate(global: boolean): Both & { readonly nan?: boolean } {
     const r = this.r;
     const orEmpty = (duck: string, empty: string): string => (global ? `coalesce(${duck}, ${empty})` : duck);
     const NAN = `'nan'::DOUBLE`;
@@ -300,7 +301,7 @@ class QueryBuilder {
       case 12: {
         const c = r.pick(SMALL_INTS);
         const cond = this.atom();
-        return { ch: `avgIf(${c}, ${cond.ch})`, duck: `coalesce(avg(${c}) FILTER (WHERE ${cond.duck}), ${NAN})` };
+        return { ch: `avgIf(${c}, ${cond.ch})`, duck: `coalesce(avg(${c}) FILTER (WHERE ${cond.duck}), ${NAN})`, nan: true };
       }
       case 13: {
         const c = r.pick<string>(['ResolutionWidth', 'UserID', 'URL', 'SearchPhrase', 'EventDate', 'ClientIP']);
@@ -372,7 +373,8 @@ class QueryBuilder {
       const keyOrder = keys.map((_, i) => `k${i}${dir()}`);
       const p = r.next();
       // by an aggregate in the select list, by one that is not selected, or by the keys only
-      const lead: Both | undefined = p < 0.55 ? same(`a${r.int(0, aggs.length - 1)}${dir()}`)
+      const sortable = aggs.flatMap((a, i) => (a.nan ? [] : [i]));
+      const lead: Both | undefined = p < 0.55 && sortable.length > 0 ? same(`a${r.pick(sortable)}${dir()}`)
         : p < 0.7 ? (() => { const d = dir(); return { ch: `count()${d}`, duck: `count(*)${d}` }; })() : undefined;
       const limit = ` LIMIT ${r.int(1, 25)}${r.chance(0.25) ? ` OFFSET ${r.int(1, 20)}` : ''}`;
       tail.ch = ` ORDER BY ${[...(lead ? [lead.ch] : []), ...keyOrder].join(', ')}${limit}`;

@@ -23,7 +23,7 @@ export interface OrderSpec {
 }
 
 /** Split `text` at commas outside parentheses and quotes. */
-export function splitTopLevel(text: string): string[] {
+function splitTopLevel(text: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let quote = '';
@@ -72,7 +72,7 @@ function keywordAt(sql: string, kw: string, from = 0): number {
 }
 
 /** The select list items of `sql` as [expression text, alias] pairs. */
-export function selectItems(sql: string): Array<[string, string | undefined]> {
+function selectItems(sql: string): Array<[string, string | undefined]> {
   const start = keywordAt(sql, 'SELECT') + 'SELECT'.length;
   const from = keywordAt(sql, 'FROM', start);
   return splitTopLevel(sql.slice(start, from)).map((item) => {
