@@ -60,9 +60,13 @@ export interface EddyResult {
   readonly rows: string[][];
 }
 
-/** Run a statement; resolves with its result read as TabSeparatedWithNamesAndTypes (empty for DDL). */
-export async function eddyQuery(url: string, sql: string): Promise<EddyResult> {
-  const res = await fetch(`${url}?default_format=TabSeparatedWithNamesAndTypes`, { method: 'POST', body: sql });
+/**
+ * Run a statement; resolves with its result read as TabSeparatedWithNamesAndTypes (empty for DDL).
+ * Rejects when it takes longer than `timeoutMs`.
+ */
+export async function eddyQuery(url: string, sql: string, timeoutMs = 600_000): Promise<EddyResult> {
+  const res = await fetch(`${url}?default_format=TabSeparatedWithNamesAndTypes`,
+    { method: 'POST', body: sql, signal: AbortSignal.timeout(timeoutMs) });
   const text = await res.text();
   if (!res.ok || res.headers.has('x-clickhouse-exception-code')) throw new Error(`Eddy: ${text.trim()}`);
   const lines = parseTsv(text);

@@ -58,8 +58,6 @@ export class HitsModel {
   readonly russian = new StringPool(RUSSIAN_WORDS);
   /** Russian words percent-encoded for URLs (`%D0%BA…`). */
   readonly russianEncoded = new StringPool(RUSSIAN_WORDS.map((w) => encodeURIComponent(w)));
-  /** Top-level domains and their weights. */
-  readonly tlds = new StringPool(TLDS);
   /** Mobile phone models, weighted by {@link phoneTable}. */
   readonly phoneModels = new StringPool(PHONE_MODELS);
   /** Distribution of phone models. */

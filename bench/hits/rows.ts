@@ -37,7 +37,7 @@ const PAGE1_HASH = [836821273, 40457657] as const; // 3594120000172545465
 const KNOWN_USER = 3;
 const KNOWN_USER_ID = [101302501, 4101633153 | 0] as const;
 
-/** Client time zones (hours) and their weights. */
+/** Client time zones (hours); the first is the most common. */
 const TIME_ZONES = [4, -1, 3, 2, 6, 5, 7, 0, 8, 9, 1, 10, -5];
 
 const F32 = 1 / 4294967296;

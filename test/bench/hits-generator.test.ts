@@ -48,6 +48,7 @@ describe('hits generator: determinism and shape', () => {
     expect(lines.pop()).toBe('');
     expect(lines).toHaveLength(rows);
     for (const line of lines) expect(line.split('\t')).toHaveLength(105);
+    expect(text).not.toMatch(/[\\'"\r\0]/); // nothing that TabSeparated would escape or CSV readers would quote
     const columns = generateHitsColumns({ rows, seed: 11 });
     expect(columns).toHaveLength(105);
     expect(HITS_FIELDS).toHaveLength(105);
