@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { createReadStream, openSync, closeSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../../test/kafka/free-port.ts';
+import { freePort } from '../../test/support/free-port.ts';
 
 const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 

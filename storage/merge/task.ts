@@ -1,6 +1,6 @@
 /**
  * A resumable merge of neighbouring parts of one partition into one part (ClickHouse's MergeTask is
- * the model). Each step() reads the next chunk of the k-way merge (a granule or two per source, column
+ * the model). Each step() reads the next chunk of the k-way merge (one granule per source by default, column
  * by column through sequential cursors that bypass the block cache) and feeds it to the merge
  * algorithm; whenever the algorithm's output reaches a couple of granules it is streamed into a
  * {@link PartWriter}. run() steps until done, yielding to the event loop between steps so inserts and
@@ -36,7 +36,7 @@ export interface MergeTaskOptions {
   /** Metadata stored in the result part. */
   readonly extra?: Readonly<Record<string, string>>;
   readonly cache?: ColumnCache;
-  /** Granules read from a source per block (default 2). */
+  /** Granules read from a source per block (default 1). */
   readonly blockGranules?: number;
   /** Output rows buffered before they are streamed to the part writer (default 2 granules). */
   readonly outputRows?: number;
@@ -88,7 +88,7 @@ export class MergeTask {
     });
     this.algorithm = (opts.algorithm ?? plainMerge)(opts.schema, keyIndexes);
     this.algorithmName = this.algorithm.name;
-    const sources = parts.map((p) => new PartSource(p, opts.schema, opts.defaults, opts.blockGranules ?? 2));
+    const sources = parts.map((p) => new PartSource(p, opts.schema, opts.defaults, opts.blockGranules ?? 1));
     this.merger = new KWayMerger(sources, opts.schema, keyIndexes, { trackKeys: this.algorithm.needsKeyGroups });
     this.outputRows = Math.max(1, opts.outputRows ?? 2 * opts.granularity);
     this.out = this.newOutput();

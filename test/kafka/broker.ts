@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { log4jProperties, serverProperties } from './config.ts';
-import { freePort } from './free-port.ts';
+import { freePort } from '../support/free-port.ts';
 import { ensureKafkaLibs } from './libs.ts';
 
 /** A running broker (or an external one named by `KAFKA_BROKERS`). */
