@@ -185,7 +185,7 @@ export class Database {
         finish();
         return result;
       }
-      return { ...result, batches: this.track(result.batches, progress, proc, finish) };
+      return { ...result, batches: this.track(result.batches, progress, finish) };
     } catch (e) {
       finish(e);
       throw toEddyError(e);
@@ -252,8 +252,7 @@ export class Database {
     if (this.log.length > QUERY_LOG_LIMIT) this.log.splice(0, this.log.length - QUERY_LOG_LIMIT);
   }
 
-  private async *track(batches: AsyncIterable<Batch>, progress: QueryProgress, proc: Running,
-    finish: (e?: unknown) => void): AsyncIterable<Batch> {
+  private async *track(batches: AsyncIterable<Batch>, progress: QueryProgress, finish: (e?: unknown) => void): AsyncIterable<Batch> {
     let done = false;
     try {
       for await (const b of batches) {
@@ -268,7 +267,6 @@ export class Database {
       throw toEddyError(e);
     } finally {
       if (!done) finish(new EddyError('QUERY_WAS_CANCELLED', 'Query was cancelled'));
-      void proc;
     }
   }
 

@@ -53,9 +53,25 @@ export function compilePartitioner(exprText: string, schema: readonly Field[]): 
   const compiled = compile(parseExpression(exprText), schema);
   return (columns, rowCount) => {
     const v = compiled.eval(columns, rowCount);
-    const ids = new Map<string, number>();
     const keys: string[] = [];
     const rowKey = new Uint32Array(rowCount);
+    if (v.kind === 'flat' && v.nulls === null && !(v.values instanceof BigInt64Array || v.values instanceof BigUint64Array)) {
+      // Numeric partition values (toYYYYMM, toDate, ...): key rows by number, no string per row.
+      const byValue = new Map<number, number>();
+      const values = v.values as Float64Array;
+      for (let i = 0; i < rowCount; i++) {
+        const x = values[i]!;
+        let k = byValue.get(x);
+        if (k === undefined) {
+          k = keys.length;
+          byValue.set(x, k);
+          keys.push(partitionId(v.type.kind === 'Bool' ? x === 1 : x));
+        }
+        rowKey[i] = k;
+      }
+      return { keys, rowKey };
+    }
+    const ids = new Map<string, number>();
     for (let i = 0; i < rowCount; i++) {
       const s = partitionId(scalarAt(v, i));
       let k = ids.get(s);

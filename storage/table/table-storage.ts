@@ -138,6 +138,9 @@ export class TableStorage {
   private drainWaiters: (() => void)[] = [];
   private chain: Promise<void> = Promise.resolve();
   private flushQueued = false;
+  /** After a failed background flush (e.g. disk full): wait this long before the timer retries. */
+  private flushBackoffMs = 0;
+  private flushRetryAt = 0;
   private closed = false;
 
   private constructor(
@@ -517,13 +520,19 @@ export class TableStorage {
   private flushInBackground(): void {
     if (this.flushQueued || this.closed) return;
     this.flushQueued = true;
-    this.flush().catch((e: unknown) => {
-      this.logger.warn(`table ${this.dir}: background flush failed: ${e instanceof Error ? e.message : String(e)}`);
+    this.flush().then(() => {
+      this.flushBackoffMs = 0;
+      this.flushRetryAt = 0;
+    }, (e: unknown) => {
+      this.flushBackoffMs = Math.min(30_000, Math.max(1000, 2 * this.flushBackoffMs));
+      this.flushRetryAt = Date.now() + this.flushBackoffMs;
+      this.logger.warn(`table ${this.dir}: background flush failed (rows stay in memory and the WAL; retrying in ` +
+        `${this.flushBackoffMs} ms): ${e instanceof Error ? e.message : String(e)}`);
     }).finally(() => { this.flushQueued = false; });
   }
 
   private onTimer(): void {
-    if (this.closed) return;
+    if (this.closed || Date.now() < this.flushRetryAt) return;
     const seg = this.segment;
     const old = seg.rowCount > 0 && Date.now() - seg.firstRowAt >= this.flushCfg.maxAgeMs;
     if (old || this.frozen.length > 0 || (seg.rowCount === 0 && this.segmentExtra.size > 0)) this.flushInBackground();
