@@ -45,7 +45,9 @@ function valuesArb(kind: TypeKind, minLength: number, maxLength: number): fc.Arb
         fc.array(fc.nat(pool.length - 1).map((i) => pool[i]!), { minLength, maxLength }));
       case 'sorted': return fc.array(v, { minLength, maxLength }).map((a) => kind === 'String' ? a : [...a].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)));
       case 'smallrange': return fc.tuple(v, fc.array(fc.integer({ min: 0, max: 1000 }), { minLength, maxLength })).map(([base, offs]) =>
-        offs.map((o) => typeof base === 'bigint' ? base + BigInt(o) : typeof base === 'number' ? base + o : base + 'x'.repeat(o % 5)));
+        offs.map((o) => typeof base === 'bigint' ? base + BigInt(o)
+          : typeof base === 'number' ? (kind === 'Bool' ? (base + o) & 1 : base + o) // Bool holds only 0 and 1
+          : base + 'x'.repeat(o % 5)));
     }
   });
 }
