@@ -200,7 +200,7 @@ async function main(): Promise<void> {
     if (stored !== rows) throw new Error(`hits holds ${stored} of ${rows} rows after the load`);
     progress(`loaded ${rows.toLocaleString('en-US')} hits rows in ${loadSeconds.toFixed(1)} s`, true);
 
-    const dayStart = (await client.query("SELECT formatDateTime(max(EventTime) - INTERVAL 1 DAY, '%Y-%m-%d %H:%i:%S') FROM hits")).trim();
+    const dayStart = (await client.query('SELECT max(EventTime) - INTERVAL 1 DAY FROM hits')).trim();
     const mix = dashboard(dayStart);
     const alone: Record<string, number> = {};
     for (const q of mix) {

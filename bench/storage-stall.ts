@@ -2,7 +2,9 @@
  * Event-loop stalls caused by storage work: the longest time the loop could not run a callback
  * (perf_hooks.monitorEventLoopDelay, 1 ms resolution, plus a 1 ms interval probe) while a 1M-row
  * segment is flushed into a part, and while 4 parts are merged into one. Also prints the flush rate
- * and the peak RSS / ArrayBuffer growth during the merge.
+ * and the peak RSS / ArrayBuffer growth during the merge. On a loaded machine wall-clock stalls include
+ * time the process was descheduled, so the largest process CPU time (user + system) consumed between
+ * two probe ticks is printed too: the stall an idle machine would see.
  *
  *   node --import tsx bench/storage-stall.ts [rows] [key: int|string]
  */
@@ -61,13 +63,17 @@ async function load(n: number, base: number): Promise<number> {
   return n * 24 + total;
 }
 
-interface Stall { maxMs: number; p99Ms: number; probeMaxMs: number; ms: number; peakRssMiB: number; peakBuffersMiB: number }
+interface Stall {
+  maxMs: number; p99Ms: number; probeMaxMs: number; cpuMaxMs: number; ms: number; peakRssMiB: number; peakBuffersMiB: number;
+}
 
 /** Run `work` while measuring event-loop delay and memory. */
 async function measure(work: () => Promise<void>): Promise<Stall> {
   const h = monitorEventLoopDelay({ resolution: 1 });
   let last = performance.now();
   let probeMax = 0;
+  let cpuMax = 0;
+  let lastCpu = process.cpuUsage();
   const m0 = process.memoryUsage();
   let peakRss = m0.rss;
   let peakBuf = m0.arrayBuffers;
@@ -75,6 +81,9 @@ async function measure(work: () => Promise<void>): Promise<Stall> {
     const now = performance.now();
     probeMax = Math.max(probeMax, now - last);
     last = now;
+    const cpu = process.cpuUsage();
+    cpuMax = Math.max(cpuMax, (cpu.user - lastCpu.user + cpu.system - lastCpu.system) / 1000);
+    lastCpu = cpu;
     const m = process.memoryUsage();
     peakRss = Math.max(peakRss, m.rss);
     peakBuf = Math.max(peakBuf, m.arrayBuffers);
@@ -86,13 +95,13 @@ async function measure(work: () => Promise<void>): Promise<Stall> {
   h.disable();
   clearInterval(probe);
   return {
-    maxMs: h.max / 1e6, p99Ms: h.percentile(99) / 1e6, probeMaxMs: probeMax, ms,
+    maxMs: h.max / 1e6, p99Ms: h.percentile(99) / 1e6, probeMaxMs: probeMax, cpuMaxMs: cpuMax, ms,
     peakRssMiB: (peakRss - m0.rss) / 2 ** 20, peakBuffersMiB: (peakBuf - m0.arrayBuffers) / 2 ** 20,
   };
 }
 
 const fmt = (s: Stall): string => `${s.ms.toFixed(0)} ms; max stall ${s.maxMs.toFixed(1)} ms (probe ${s.probeMaxMs.toFixed(1)} ms), ` +
-  `p99 ${s.p99Ms.toFixed(1)} ms; +RSS ${s.peakRssMiB.toFixed(0)} MiB, +ArrayBuffers ${s.peakBuffersMiB.toFixed(0)} MiB`;
+  `p99 ${s.p99Ms.toFixed(1)} ms, max CPU between ticks ${s.cpuMaxMs.toFixed(1)} ms; +RSS ${s.peakRssMiB.toFixed(0)} MiB, +ArrayBuffers ${s.peakBuffersMiB.toFixed(0)} MiB`;
 
 const raw = await load(rows, 0);
 if (global.gc) global.gc();

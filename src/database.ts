@@ -20,7 +20,7 @@ import type { TableDefinition } from './catalog/definition.ts';
 import { SYSTEM_TABLES, type SystemProcessRow, type SystemQueryLogRow, type SystemState } from './system/system-tables.ts';
 import { TableRegistry, storageSchema } from './statements/table-registry.ts';
 import { tableDefinitionFrom, constantDefault } from './statements/create-table.ts';
-import { appendBlocks, blocksFromBatches, decodeInsert, insertTargets } from './statements/insert.ts';
+import { appendBlocks, appendDecoded, blocksFromBatches, insertTargets } from './statements/insert.ts';
 import { describe, exists, runShow, type RowsResult } from './statements/introspection.ts';
 import { parseDefaultLiteral } from './statements/defaults.ts';
 import { SourceManager } from './statements/sources.ts';
@@ -98,6 +98,8 @@ export interface OpenOptions {
   readonly flush?: { maxRows?: number; maxBytes?: number; maxAgeMs?: number };
   /** Where storage logs (default: console). */
   readonly logger?: { info(msg: string): void; warn(msg: string): void };
+  /** Start the data directory's Kafka sources (default true; a one-off `eddy local` query wants false). */
+  readonly startSources?: boolean;
 }
 
 /** A running query, for system.processes and KILL QUERY. */
@@ -144,7 +146,7 @@ export class Database {
       runDdl: async (sql) => { await db.execute({ sql }); },
       logger: opts.logger ?? { info: (m) => console.info(m), warn: (m) => console.warn(m) },
     });
-    db.sources.startAll();
+    if (opts.startSources !== false) db.sources.startAll();
     return db;
   }
 
@@ -449,19 +451,22 @@ export class Database {
       case 'Insert': {
         const def = this.catalog.getTable(stmt.database ?? db, stmt.table);
         const targets = insertTargets(stmt, def);
-        let blocks;
+        const store = this.tables.storage(def);
+        const written = (r: { rows: number; bytes: number }): void => {
+          q.progress.writtenRows = r.rows;
+          q.progress.writtenBytes = r.bytes;
+          q.proc.writtenRows = r.rows;
+        };
         if (stmt.select) {
+          // Collected before the one write: the SELECT may read the table being written.
           const res = executeQuery(stmt.select, this.queryContext(db, req, q.settings, q.signal));
           const batches: Batch[] = [];
           for await (const b of res.batches) batches.push(b);
-          blocks = blocksFromBatches(batches, targets);
+          written(await appendBlocks(store, def, targets, blocksFromBatches(batches, targets)));
         } else {
-          blocks = await decodeInsert(stmt, req.sql, req.data, targets, q.settings.changes());
+          const chunkRows = Math.max(1, q.settings.num('max_insert_block_size'));
+          await appendDecoded(store, def, stmt, req.sql, req.data, targets, q.settings.changes(), chunkRows, written);
         }
-        const r = await appendBlocks(this.tables.storage(def), def, targets, blocks);
-        q.progress.writtenRows = r.rows;
-        q.progress.writtenBytes = r.bytes;
-        q.proc.writtenRows = r.rows;
         return done();
       }
       case 'Show':

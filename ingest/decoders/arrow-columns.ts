@@ -10,7 +10,8 @@ import { arrayTypeOf } from '../../src/core/types.ts';
 import type { Vector } from '../../src/core/vector.ts';
 import { flatVector, stringVector } from '../../src/core/vector.ts';
 import type { BuilderOptions } from './column-builder.ts';
-import { makeBuilder, ParseFailure } from './column-builder.ts';
+import { makeBuilder } from './column-builder.ts';
+import { ParseFailure } from './parse-bytes.ts';
 import type { DecodedBlock, DecodeState } from './decoder.ts';
 
 function nullsOf(d: arrow.Data): Uint8Array | null {

@@ -1,21 +1,18 @@
 /**
- * Column builders: typed-array (or UTF-8 bytes + offsets) columns that text decoders append to
- * straight from input bytes. Numbers, dates and times are parsed from the bytes in place; no
- * substring is made except on the rare fallback paths (very long integers, unusual float spellings).
- * A value that cannot be parsed throws {@link ParseFailure}; the decoder adds the row and column.
+ * Column builders: columns that text decoders append to straight from input bytes. Values are staged
+ * in buffers that are reused block after block (numbers of up to 32 bits as Float64, 64-bit ones as
+ * Int32 word pairs, strings as UTF-8 bytes + offsets), and finish() copies them into exact-size
+ * vectors, so a block costs a handful of allocations whatever its row count. Numbers, dates and times
+ * are parsed from the bytes in place (see parse-bytes.ts); a value that cannot be parsed throws
+ * {@link ParseFailure}, and the decoder adds the row and column.
  */
 import type { DataType, Field, Scalar, TypedArray } from '../../src/core/types.ts';
 import { arrayTypeOf } from '../../src/core/types.ts';
 import type { Vector } from '../../src/core/vector.ts';
 import { flatVector, stringVector, utf8 } from '../../src/core/vector.ts';
-import { daysFromCivil, localToUtc } from './time-zone.ts';
-
-/** A value did not parse as the column's type (caught and reported by the decoder). */
-export class ParseFailure extends Error {
-  constructor(readonly expected: string) {
-    super(`expected ${expected}`);
-  }
-}
+import {
+  lastFraction, lowerEquals, parseDate, parseDateTime, parseFloatBytes, parseInt53, parseInt64Words, ParseFailure, POW10,
+} from './parse-bytes.ts';
 
 /** Options every builder of one insert shares. */
 export interface BuilderOptions {
@@ -40,167 +37,13 @@ export interface ColumnBuilder {
   appendScalar(v: Scalar): void;
   /** Drop rows past `n` (a row that turned out incomplete). */
   truncate(n: number): void;
-  /** The column so far as a vector; the builder starts over empty. */
+  /** The column so far as a vector; the builder starts over empty (keeping its buffers). */
   finish(): Vector;
 }
-
-const latin1 = new TextDecoder('latin1');
 
 /** The bytes as text, for error messages and fallbacks. */
 export function bytesText(b: Uint8Array, s: number, e: number): string {
   return new TextDecoder().decode(b.subarray(s, e));
-}
-
-function isDigit(c: number | undefined): boolean {
-  return c !== undefined && c >= 0x30 && c <= 0x39;
-}
-
-/** Parse a decimal integer from bytes; returns a JS number (exact up to 2^53) or a bigint beyond. */
-function parseInteger(b: Uint8Array, s: number, e: number, what: string): number | bigint {
-  let p = s;
-  let neg = false;
-  if (p < e && (b[p] === 0x2d || b[p] === 0x2b)) { neg = b[p] === 0x2d; p++; }
-  if (p >= e) throw new ParseFailure(what);
-  const digits = e - p;
-  if (digits > 15) {
-    for (let q = p; q < e; q++) if (!isDigit(b[q])) throw new ParseFailure(what);
-    const big = BigInt(latin1.decode(b.subarray(p, e)));
-    return neg ? -big : big;
-  }
-  let n = 0;
-  for (; p < e; p++) {
-    const c = b[p]! - 0x30;
-    if (c < 0 || c > 9) throw new ParseFailure(what);
-    n = n * 10 + c;
-  }
-  return neg ? -n : n;
-}
-
-const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17,
-  1e18, 1e19, 1e20, 1e21, 1e22];
-
-function lowerEquals(b: Uint8Array, s: number, e: number, word: string): boolean {
-  if (e - s !== word.length) return false;
-  for (let i = 0; i < word.length; i++) if ((b[s + i]! | 0x20) !== word.charCodeAt(i)) return false;
-  return true;
-}
-
-/** Parse a float from bytes: decimal, exponent, inf/nan; exact via Clinger's fast path or Number(). */
-export function parseFloatBytes(b: Uint8Array, s: number, e: number): number {
-  let p = s;
-  let neg = false;
-  if (p < e && (b[p] === 0x2d || b[p] === 0x2b)) { neg = b[p] === 0x2d; p++; }
-  if (p >= e) throw new ParseFailure('a number');
-  const c0 = b[p]! | 0x20;
-  if (c0 === 0x69 || c0 === 0x6e) {
-    if (lowerEquals(b, p, e, 'inf') || lowerEquals(b, p, e, 'infinity')) return neg ? -Infinity : Infinity;
-    if (lowerEquals(b, p, e, 'nan')) return NaN;
-    throw new ParseFailure('a number');
-  }
-  let mant = 0;
-  let digits = 0;
-  let scale = 0;
-  let sawDigit = false;
-  for (; p < e && isDigit(b[p]); p++) {
-    sawDigit = true;
-    if (digits < 16) { mant = mant * 10 + (b[p]! - 0x30); if (mant > 0) digits++; } else scale++;
-  }
-  if (p < e && b[p] === 0x2e) {
-    p++;
-    for (; p < e && isDigit(b[p]); p++) {
-      sawDigit = true;
-      if (digits < 16) { mant = mant * 10 + (b[p]! - 0x30); scale--; if (mant > 0) digits++; }
-    }
-  }
-  if (!sawDigit) throw new ParseFailure('a number');
-  let exp = 0;
-  if (p < e && (b[p]! | 0x20) === 0x65) {
-    p++;
-    let eneg = false;
-    if (p < e && (b[p] === 0x2d || b[p] === 0x2b)) { eneg = b[p] === 0x2d; p++; }
-    if (p >= e) throw new ParseFailure('a number');
-    for (; p < e; p++) {
-      if (!isDigit(b[p])) throw new ParseFailure('a number');
-      exp = exp * 10 + (b[p]! - 0x30);
-      if (exp > 100000) exp = 100000;
-    }
-    if (eneg) exp = -exp;
-  }
-  if (p !== e) throw new ParseFailure('a number');
-  const k = scale + exp;
-  if (digits > 15 || k < -22 || k > 22) return Number(latin1.decode(b.subarray(neg || b[s] !== 0x2b ? s : s + 1, e)));
-  const x = k < 0 ? mant / POW10[-k]! : mant * POW10[k]!;
-  return neg ? -x : x;
-}
-
-function twoDigits(b: Uint8Array, p: number): number {
-  const a = b[p]! - 0x30;
-  const c = b[p + 1]! - 0x30;
-  if (a < 0 || a > 9 || c < 0 || c > 9) return -1;
-  return a * 10 + c;
-}
-
-/** `YYYY-MM-DD` at p (needs 10 bytes) → day number, or NaN. */
-function dateAt(b: Uint8Array, p: number, e: number): number {
-  if (e - p < 10 || b[p + 4] !== 0x2d || b[p + 7] !== 0x2d) return NaN;
-  const y1 = twoDigits(b, p);
-  const y2 = twoDigits(b, p + 2);
-  const m = twoDigits(b, p + 5);
-  const d = twoDigits(b, p + 8);
-  if (y1 < 0 || y2 < 0 || m < 1 || m > 12 || d < 1 || d > 31) return NaN;
-  return daysFromCivil(y1 * 100 + y2, m, d);
-}
-
-/** Parse a Date: `YYYY-MM-DD` or a day number. */
-function parseDate(b: Uint8Array, s: number, e: number): number {
-  if (e - s === 10) {
-    const d = dateAt(b, s, e);
-    if (d === d) return d;
-  }
-  const n = parseInteger(b, s, e, 'a date (YYYY-MM-DD)');
-  if (typeof n !== 'number') throw new ParseFailure('a date (YYYY-MM-DD)');
-  return n;
-}
-
-/**
- * Parse a date-time into unix seconds plus a fraction string: `YYYY-MM-DD[ T]hh:mm:ss[.fff][Z]`,
- * `YYYY-MM-DD`, or unix seconds `N[.fff]`.
- */
-function parseDateTime(b: Uint8Array, s: number, e: number, tz: string): { sec: number; fs: number; fe: number } {
-  const what = 'a date-time (YYYY-MM-DD hh:mm:ss)';
-  if (e - s >= 10 && b[s + 4] === 0x2d) {
-    const days = dateAt(b, s, e);
-    if (days !== days) throw new ParseFailure(what);
-    let p = s + 10;
-    let sod = 0;
-    let fs = 0;
-    let fe = 0;
-    let zone = tz;
-    if (p < e) {
-      if ((b[p] !== 0x20 && b[p] !== 0x54) || e - p < 9 || b[p + 3] !== 0x3a || b[p + 6] !== 0x3a) throw new ParseFailure(what);
-      const h = twoDigits(b, p + 1);
-      const mi = twoDigits(b, p + 4);
-      const se = twoDigits(b, p + 7);
-      if (h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 59) throw new ParseFailure(what);
-      sod = h * 3600 + mi * 60 + se;
-      p += 9;
-      if (p < e && b[p] === 0x2e) {
-        fs = ++p;
-        while (p < e && isDigit(b[p])) p++;
-        fe = p;
-      }
-      if (p < e && b[p] === 0x5a) { zone = 'UTC'; p++; }
-      if (p !== e) throw new ParseFailure(what);
-    }
-    return { sec: localToUtc(days * 86400 + sod, zone), fs, fe };
-  }
-  let p = s;
-  while (p < e && b[p] !== 0x2e) p++;
-  const n = parseInteger(b, s, p, what);
-  if (typeof n !== 'number') throw new ParseFailure(what);
-  const fs = p < e ? p + 1 : 0;
-  if (fs) for (let q = fs; q < e; q++) if (!isDigit(b[q])) throw new ParseFailure(what);
-  return { sec: n, fs, fe: fs ? e : 0 };
 }
 
 function parseBool(b: Uint8Array, s: number, e: number): number {
@@ -230,28 +73,71 @@ export function implicitDefault(t: DataType): Scalar {
   }
 }
 
+// Value kinds of a FixedBuilder (a small-integer switch in the hot path).
+const K_INT = 0;
+const K_I64 = 1;
+const K_U64 = 2;
+const K_FLOAT = 3;
+const K_BOOL = 4;
+const K_DATE = 5;
+const K_DATETIME = 6;
+const K_DT64 = 7;
+const K_NOTHING = 8;
+
+function kindCode(kind: DataType['kind']): number {
+  switch (kind) {
+    case 'Int64': return K_I64;
+    case 'UInt64': return K_U64;
+    case 'Float32': case 'Float64': return K_FLOAT;
+    case 'Bool': return K_BOOL;
+    case 'Date': return K_DATE;
+    case 'DateTime': return K_DATETIME;
+    case 'DateTime64': return K_DT64;
+    case 'Nothing': return K_NOTHING;
+    default: return K_INT;
+  }
+}
+
+const TWO32 = 4294967296;
+const INT64_MIN = -(2n ** 63n);
+const UINT64_END = 2n ** 64n;
+
 class FixedBuilder implements ColumnBuilder {
-  private values: TypedArray;
-  private view32: Int32Array | null;
+  /** Staged values of kinds up to 32 bits. */
+  private vals: Float64Array;
+  /** Staged 64-bit values as (low, high) Int32 words. */
+  private words: Int32Array;
+  /** Staged NULL flags (allocated at the first NULL, then kept). */
   private nulls: Uint8Array | null = null;
+  private nullCount = 0;
+  private cap: number;
   private len = 0;
-  private readonly kind: DataType['kind'];
-  private readonly range: readonly [number, number] | undefined;
+  private readonly code: number;
+  private readonly wide: boolean;
+  private readonly min: number;
+  private readonly max: number;
+  private readonly what: string;
+  private readonly scale: number;
   private readonly precision: number;
   private readonly tz: string;
   private readonly dflt: Scalar;
 
-  constructor(readonly field: Field, private readonly opts: BuilderOptions) {
+  constructor(readonly field: Field, private readonly opts: BuilderOptions, capacity: number) {
     const t = field.type;
-    this.kind = t.kind;
-    this.range = INT_RANGE[t.kind];
+    this.code = kindCode(t.kind);
+    this.wide = this.code === K_I64 || this.code === K_U64 || this.code === K_DT64;
+    const range = INT_RANGE[t.kind];
+    this.min = range ? range[0] : -Infinity;
+    this.max = range ? range[1] : Infinity;
+    this.what = `a ${t.kind}`;
     this.precision = t.precision ?? 3;
+    this.scale = POW10[this.precision]!;
     this.tz = t.timezone ?? opts.timezone;
     const d = (field as { default?: Scalar }).default;
     this.dflt = d !== undefined ? d : implicitDefault({ ...t, nullable: false });
-    this.values = new (arrayTypeOf(t))(1024);
-    this.view32 = this.values instanceof BigInt64Array || this.values instanceof BigUint64Array
-      ? new Int32Array(this.values.buffer) : null;
+    this.cap = Math.max(16, capacity);
+    this.vals = new Float64Array(this.wide ? 0 : this.cap);
+    this.words = new Int32Array(this.wide ? 2 * this.cap : 0);
   }
 
   get length(): number {
@@ -259,167 +145,200 @@ class FixedBuilder implements ColumnBuilder {
   }
 
   private grow(): void {
-    const next = new (this.values.constructor as new (n: number) => TypedArray)(this.values.length * 2);
-    (next as Uint8Array).set(this.values as Uint8Array);
-    this.values = next;
-    if (this.view32) this.view32 = new Int32Array(next.buffer);
-    if (this.nulls) {
-      const n = new Uint8Array(next.length);
+    this.cap *= 2;
+    if (this.wide) {
+      const w = new Int32Array(2 * this.cap);
+      w.set(this.words);
+      this.words = w;
+    } else {
+      const v = new Float64Array(this.cap);
+      v.set(this.vals);
+      this.vals = v;
+    }
+    if (this.nulls !== null) {
+      const n = new Uint8Array(this.cap);
       n.set(this.nulls);
       this.nulls = n;
     }
   }
 
-  /** Store a safe integer in a 64-bit slot without a BigInt. */
+  /** Store a safe integer as a 64-bit word pair. */
   private put64(i: number, n: number): void {
-    const hi = Math.floor(n / 4294967296);
-    const v = this.view32!;
-    v[2 * i] = (n - hi * 4294967296) | 0;
-    v[2 * i + 1] = hi | 0;
+    const hi = Math.floor(n / TWO32);
+    this.words[2 * i] = (n - hi * TWO32) | 0;
+    this.words[2 * i + 1] = hi | 0;
   }
 
-  private putNumber(i: number, n: number | bigint): void {
-    if (this.view32) {
-      if (typeof n === 'number') {
-        if (this.kind === 'UInt64' && n < 0) throw new ParseFailure('a UInt64');
-        this.put64(i, n);
-      } else {
-        const lim = this.kind === 'UInt64' ? n < 0n || n > 0xffffffffffffffffn : n < -(2n ** 63n) || n >= 2n ** 63n;
-        if (lim) throw new ParseFailure(`a ${this.kind}`);
-        (this.values as BigInt64Array)[i] = n as never;
-      }
-    } else (this.values as Float64Array)[i] = Number(n);
+  /** Store a BigInt (range-checked) as a 64-bit word pair. */
+  private putBig(i: number, n: bigint): void {
+    const bad = this.code === K_U64 ? n < 0n || n >= UINT64_END : n < INT64_MIN || n > -INT64_MIN - 1n;
+    if (bad) throw new ParseFailure(this.what);
+    new BigInt64Array(this.words.buffer, 8 * i, 1)[0] = BigInt.asIntN(64, n);
   }
 
   appendText(b: Uint8Array, s: number, e: number): void {
-    if (this.len === this.values.length) this.grow();
+    if (this.len === this.cap) this.grow();
     const i = this.len;
-    switch (this.kind) {
-      case 'Float32': case 'Float64':
-        (this.values as Float64Array)[i] = parseFloatBytes(b, s, e);
-        break;
-      case 'Bool':
-        (this.values as Uint8Array)[i] = parseBool(b, s, e);
-        break;
-      case 'Date':
-        (this.values as Int32Array)[i] = parseDate(b, s, e);
-        break;
-      case 'DateTime': {
-        const r = parseDateTime(b, s, e, this.tz);
-        if (r.sec < 0 || r.sec > 4294967295) throw new ParseFailure('a DateTime between 1970 and 2106');
-        (this.values as Uint32Array)[i] = r.sec;
+    switch (this.code) {
+      case K_INT: {
+        const n = parseInt53(b, s, e);
+        if (!(n >= this.min && n <= this.max)) throw new ParseFailure(this.what);
+        this.vals[i] = n;
         break;
       }
-      case 'DateTime64': {
-        const r = parseDateTime(b, s, e, this.tz);
-        const p = this.precision;
+      case K_I64: case K_U64:
+        if (!parseInt64Words(b, s, e, this.code === K_U64, this.words, i)) throw new ParseFailure(this.what);
+        break;
+      case K_FLOAT:
+        this.vals[i] = parseFloatBytes(b, s, e);
+        break;
+      case K_BOOL:
+        this.vals[i] = parseBool(b, s, e);
+        break;
+      case K_DATE: {
+        const d = parseDate(b, s, e);
+        if (d !== d) throw new ParseFailure('a date (YYYY-MM-DD)');
+        this.vals[i] = d;
+        break;
+      }
+      case K_DATETIME: {
+        const sec = parseDateTime(b, s, e, this.tz);
+        if (sec !== sec) throw new ParseFailure('a date-time (YYYY-MM-DD hh:mm:ss)');
+        if (sec < 0 || sec > 4294967295) throw new ParseFailure('a DateTime between 1970 and 2106');
+        this.vals[i] = sec;
+        break;
+      }
+      case K_DT64: {
+        const sec = parseDateTime(b, s, e, this.tz);
+        if (sec !== sec) throw new ParseFailure('a date-time (YYYY-MM-DD hh:mm:ss)');
+        const fs = lastFraction.start;
+        const fe = lastFraction.end;
         let frac = 0;
-        for (let k = 0; k < p; k++) frac = frac * 10 + (r.fs + k < r.fe ? b[r.fs + k]! - 0x30 : 0);
-        const ticks = r.sec * POW10[p]! + frac;
+        for (let k = 0; k < this.precision; k++) frac = frac * 10 + (fs + k < fe ? b[fs + k]! - 0x30 : 0);
+        const ticks = sec * this.scale + frac;
         if (Number.isSafeInteger(ticks)) this.put64(i, ticks);
-        else (this.values as BigInt64Array)[i] = BigInt(r.sec) * BigInt(POW10[p]!) + BigInt(frac);
+        else this.putBig(i, BigInt(sec) * BigInt(this.scale) + BigInt(frac));
         break;
       }
-      case 'Nothing':
+      default:
         break;
-      default: {
-        const what = `a ${this.kind}`;
-        const n = parseInteger(b, s, e, what);
-        if (this.range && (typeof n !== 'number' || n < this.range[0] || n > this.range[1])) throw new ParseFailure(what);
-        this.putNumber(i, n);
-      }
     }
-    if (this.nulls) this.nulls[i] = 0;
+    if (this.nulls !== null) this.nulls[i] = 0;
     this.len++;
   }
 
   appendNull(): void {
     if (!this.field.type.nullable) {
-      if (!this.opts.nullAsDefault) throw new ParseFailure(`a non-NULL ${this.kind} (the column is not Nullable)`);
+      if (!this.opts.nullAsDefault) throw new ParseFailure(`a non-NULL ${this.field.type.kind} (the column is not Nullable)`);
       this.appendDefault();
       return;
     }
-    if (this.len === this.values.length) this.grow();
-    this.nulls ??= new Uint8Array(this.values.length);
-    this.putNumber(this.len, 0);
-    this.nulls[this.len++] = 1;
+    if (this.len === this.cap) this.grow();
+    this.nulls ??= new Uint8Array(this.cap);
+    const i = this.len++;
+    if (this.wide) this.put64(i, 0);
+    else this.vals[i] = 0;
+    this.nulls[i] = 1;
+    this.nullCount++;
   }
 
   appendDefault(): void {
-    if (this.dflt === null) { this.appendNull(); return; }
-    this.appendScalar(this.dflt);
+    if (this.dflt === null) this.appendNull();
+    else this.appendScalar(this.dflt);
   }
 
   appendScalar(v: Scalar): void {
     if (v === null) { this.appendNull(); return; }
     if (typeof v === 'string') { const b = utf8(v); this.appendText(b, 0, b.length); return; }
-    if (this.len === this.values.length) this.grow();
-    if (typeof v === 'boolean') this.putNumber(this.len, v ? 1 : 0);
-    else if (this.view32) this.putNumber(this.len, typeof v === 'number' && !Number.isSafeInteger(v) ? BigInt(Math.trunc(v)) : v);
-    else (this.values as Float64Array)[this.len] = Number(v);
-    if (this.nulls) this.nulls[this.len] = 0;
+    if (this.len === this.cap) this.grow();
+    const i = this.len;
+    const x = typeof v === 'boolean' ? (v ? 1 : 0) : v;
+    if (this.wide) {
+      if (typeof x === 'bigint') this.putBig(i, x);
+      else if (Number.isSafeInteger(x)) {
+        if (this.code === K_U64 && x < 0) throw new ParseFailure(this.what);
+        this.put64(i, x);
+      } else this.putBig(i, BigInt(Math.trunc(x)));
+    } else this.vals[i] = Number(x);
+    if (this.nulls !== null) this.nulls[i] = 0;
     this.len++;
   }
 
   truncate(n: number): void {
-    if (n < this.len) this.len = n;
+    if (n >= this.len) return;
+    if (this.nulls !== null) for (let i = n; i < this.len; i++) this.nullCount -= this.nulls[i]!;
+    this.len = n;
   }
 
   finish(): Vector {
-    const values = this.values.slice(0, this.len) as TypedArray;
-    const nulls = this.nulls ? this.nulls.slice(0, this.len) : null;
-    this.values = new (this.values.constructor as new (n: number) => TypedArray)(1024);
-    if (this.view32) this.view32 = new Int32Array(this.values.buffer);
-    this.nulls = null;
+    const n = this.len;
+    const Ctor = arrayTypeOf(this.field.type);
+    const values = new Ctor(n);
+    if (this.wide) new Int32Array(values.buffer).set(this.words.subarray(0, 2 * n));
+    else if (this.code !== K_NOTHING) (values as Float64Array).set(this.vals.subarray(0, n));
+    let nulls: Uint8Array | null = null;
+    if (this.code === K_NOTHING) nulls = new Uint8Array(n).fill(1);
+    else if (this.nulls !== null && this.nullCount > 0) nulls = this.nulls.slice(0, n);
     this.len = 0;
-    if (this.kind === 'Nothing') return flatVector(this.field.type, values, new Uint8Array(values.length).fill(1));
-    return flatVector(this.field.type, values, nulls);
+    this.nullCount = 0;
+    return flatVector(this.field.type, values as TypedArray, nulls);
   }
 }
 
+/** Strings shorter than this are copied byte by byte (cheaper than a subarray + set). */
+const SHORT_COPY = 24;
+
 class StringBuilder implements ColumnBuilder {
-  private bytes = new Uint8Array(1 << 16);
-  private offsets = new Int32Array(1025);
+  private bytes: Uint8Array;
+  private offsets: Int32Array;
   private nulls: Uint8Array | null = null;
+  private nullCount = 0;
+  private cap: number;
   private len = 0;
   private readonly dflt: Uint8Array | null;
 
-  constructor(readonly field: Field, private readonly opts: BuilderOptions) {
+  constructor(readonly field: Field, private readonly opts: BuilderOptions, capacity: number) {
     const d = (field as { default?: Scalar }).default;
     this.dflt = d === null ? null : utf8(d === undefined ? '' : String(d));
+    this.cap = Math.max(16, capacity);
+    this.offsets = new Int32Array(this.cap + 1);
+    this.bytes = new Uint8Array(Math.max(1024, 8 * this.cap));
   }
 
   get length(): number {
     return this.len;
   }
 
-  private room(rows: number, bytes: number): void {
-    if (this.len + rows >= this.offsets.length) {
-      const o = new Int32Array(this.offsets.length * 2);
-      o.set(this.offsets);
-      this.offsets = o;
-      if (this.nulls) {
-        const n = new Uint8Array(o.length);
-        n.set(this.nulls);
-        this.nulls = n;
-      }
-    }
-    const used = this.offsets[this.len]!;
-    if (used + bytes > this.bytes.length) {
-      let cap = this.bytes.length * 2;
-      while (cap < used + bytes) cap *= 2;
-      const b = new Uint8Array(cap);
-      b.set(this.bytes.subarray(0, used));
-      this.bytes = b;
+  private growRows(): void {
+    this.cap *= 2;
+    const o = new Int32Array(this.cap + 1);
+    o.set(this.offsets);
+    this.offsets = o;
+    if (this.nulls !== null) {
+      const n = new Uint8Array(this.cap);
+      n.set(this.nulls);
+      this.nulls = n;
     }
   }
 
+  private growBytes(need: number): void {
+    let size = this.bytes.length * 2;
+    while (size < need) size *= 2;
+    const b = new Uint8Array(size);
+    b.set(this.bytes.subarray(0, this.offsets[this.len]!));
+    this.bytes = b;
+  }
+
   appendText(b: Uint8Array, s: number, e: number): void {
-    this.room(1, e - s);
+    if (this.len === this.cap) this.growRows();
+    const n = e - s;
     const at = this.offsets[this.len]!;
-    this.bytes.set(b.subarray(s, e), at);
-    if (this.nulls) this.nulls[this.len] = 0;
-    this.offsets[++this.len] = at + e - s;
+    if (at + n > this.bytes.length) this.growBytes(at + n);
+    const dst = this.bytes;
+    if (n < SHORT_COPY) for (let k = 0; k < n; k++) dst[at + k] = b[s + k]!;
+    else dst.set(b.subarray(s, e), at);
+    if (this.nulls !== null) this.nulls[this.len] = 0;
+    this.offsets[++this.len] = at + n;
   }
 
   appendNull(): void {
@@ -428,9 +347,10 @@ class StringBuilder implements ColumnBuilder {
       this.appendDefault();
       return;
     }
-    this.room(1, 0);
-    this.nulls ??= new Uint8Array(this.offsets.length);
+    if (this.len === this.cap) this.growRows();
+    this.nulls ??= new Uint8Array(this.cap);
     this.nulls[this.len] = 1;
+    this.nullCount++;
     this.offsets[this.len + 1] = this.offsets[this.len]!;
     this.len++;
   }
@@ -447,22 +367,23 @@ class StringBuilder implements ColumnBuilder {
   }
 
   truncate(n: number): void {
-    if (n < this.len) this.len = n;
+    if (n >= this.len) return;
+    if (this.nulls !== null) for (let i = n; i < this.len; i++) this.nullCount -= this.nulls[i]!;
+    this.len = n;
   }
 
   finish(): Vector {
-    const offsets = this.offsets.slice(0, this.len + 1);
-    const bytes = this.bytes.slice(0, offsets[this.len]!);
-    const nulls = this.nulls ? this.nulls.slice(0, this.len) : null;
-    this.offsets = new Int32Array(1025);
-    this.bytes = new Uint8Array(1 << 16);
-    this.nulls = null;
+    const n = this.len;
+    const offsets = this.offsets.slice(0, n + 1);
+    const bytes = this.bytes.slice(0, offsets[n]!);
+    const nulls = this.nulls !== null && this.nullCount > 0 ? this.nulls.slice(0, n) : null;
     this.len = 0;
+    this.nullCount = 0;
     return stringVector(this.field.type, offsets, bytes, nulls);
   }
 }
 
-/** A builder for one target column. */
-export function makeBuilder(field: Field, opts: BuilderOptions): ColumnBuilder {
-  return field.type.kind === 'String' ? new StringBuilder(field, opts) : new FixedBuilder(field, opts);
+/** A builder for one target column, with room for `capacity` rows before it grows. */
+export function makeBuilder(field: Field, opts: BuilderOptions, capacity = 1024): ColumnBuilder {
+  return field.type.kind === 'String' ? new StringBuilder(field, opts, capacity) : new FixedBuilder(field, opts, capacity);
 }

@@ -10,7 +10,8 @@ import type { Field } from '../../src/core/types.ts';
 import { quoteToken } from '../../src/core/types.ts';
 import type { Vector } from '../../src/core/vector.ts';
 import type { ColumnBuilder } from './column-builder.ts';
-import { bytesText, makeBuilder, ParseFailure } from './column-builder.ts';
+import { bytesText, makeBuilder } from './column-builder.ts';
+import { ParseFailure } from './parse-bytes.ts';
 
 /** Decoded rows of the target columns, in target order. */
 export interface DecodedBlock {
@@ -48,7 +49,7 @@ export class DecodeState {
   constructor(readonly format: string, readonly columns: readonly Field[], settings: DecoderSettings | undefined) {
     this.settings = toSettings(settings);
     const opts = this.builderOptions;
-    this.builders = columns.map((f) => makeBuilder(f, opts));
+    this.builders = columns.map((f) => makeBuilder(f, opts, BLOCK_ROWS));
   }
 
   /** Complete rows in the current block. */
@@ -178,7 +179,8 @@ export async function* runText(input: AsyncIterable<Uint8Array>, st: DecodeState
   const out: DecodedBlock[] = [];
   for await (const chunk of input) {
     if (chunk.length === 0) continue;
-    const buf: Uint8Array = carry ? concat(carry, chunk) : chunk;
+    // plain Uint8Array views (not Buffer) keep the parsers' byte loads monomorphic
+    const buf: Uint8Array = carry ? concat(carry, chunk) : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length);
     const p = step(buf, false, out);
     carry = p < buf.length ? buf.slice(p) : null;
     while (out.length > 0) yield out.shift()!;

@@ -5,7 +5,9 @@
  */
 import { fromUtf8 } from '../../src/core/vector.ts';
 import type { Decoder } from './decoder.ts';
+import { bytesText } from './column-builder.ts';
 import { DecodeState, runText } from './decoder.ts';
+import { ParseFailure } from './parse-bytes.ts';
 import { Scratch } from './json-scan.ts';
 import { mapHeader } from './text-header.ts';
 
@@ -53,12 +55,25 @@ function splitLine(b: Uint8Array, s: number, e: number, scratch: Scratch): strin
   return out;
 }
 
+/** Target columns no header position maps to (they get their defaults). */
+function unmapped(map: readonly number[], count: number): number[] {
+  const hit = new Uint8Array(count);
+  for (const c of map) if (c >= 0) hit[c] = 1;
+  const out: number[] = [];
+  for (let c = 0; c < count; c++) if (!hit[c]) out.push(c);
+  return out;
+}
+
 function tsv(format: string, withNames: boolean, withTypes: boolean): Decoder {
   return (input, columns, settings) => {
     const st = new DecodeState(format, columns, settings);
+    const builders = st.builders;
     const scratch = new Scratch();
     let map = columns.map((_, k) => k);
-    let seen = new Uint8Array(columns.length);
+    let missing: number[] = [];
+    // position of the first backslash at or after the field being read in `bsBuf` (its length when none)
+    let bsBuf: Uint8Array | null = null;
+    let bsAt = 0;
     return runText(input, st, {
       ...(withNames ? {
         prologue(b: Uint8Array, p: number, final: boolean) {
@@ -71,7 +86,7 @@ function tsv(format: string, withNames: boolean, withTypes: boolean): Decoder {
             end = t + 1;
           }
           map = mapHeader(st, splitLine(b, p, e > p && b[e - 1] === 0x0d ? e - 1 : e, scratch));
-          seen = new Uint8Array(columns.length);
+          missing = unmapped(map, columns.length);
           return Math.min(end, b.length);
         },
       } : {}),
@@ -79,33 +94,57 @@ function tsv(format: string, withNames: boolean, withTypes: boolean): Decoder {
         return p;
       },
       row(b, p, final) {
-        let e = lineEnd(b, p, final);
-        if (e < 0) return -1;
-        const next = e + 1;
-        if (e > p && b[e - 1] === 0x0d) e--;
-        seen.fill(0);
+        const n = b.length;
+        if (bsBuf !== b || bsAt < p) {
+          bsBuf = b;
+          bsAt = b.indexOf(0x5c, p);
+          if (bsAt < 0) bsAt = n;
+        }
+        const m = map;
+        const nf = m.length;
         let k = 0;
         let f = p;
-        for (let q = p; q <= e; q++) {
-          if (q < e && b[q] !== 0x09) continue;
-          if (k >= map.length) throw st.error(`Too many fields in a row: expected ${map.length}`, 'CANNOT_PARSE_INPUT_ASSERTION_FAILED');
-          const c = map[k++]!;
-          if (c >= 0) {
-            seen[c] = 1;
-            if (q - f === 2 && b[f] === 0x5c && b[f + 1] === 0x4e) st.nullValue(c);
-            else if (b.subarray(f, q).includes(0x5c)) {
-              unescapeTsv(b, f, q, scratch);
-              st.text(c, scratch.buf, 0, scratch.len);
-            } else st.text(c, b, f, q);
+        let q = p;
+        let fe = p;
+        let c = -1;
+        let escaped = false;
+        try {
+          for (;;) {
+            let ch = 0;
+            while (q < n && (ch = b[q]!) !== 0x09 && ch !== 0x0a) q++;
+            const last = q >= n || ch === 0x0a;
+            if (q >= n && !final) return -1;
+            fe = last && q > f && b[q - 1] === 0x0d ? q - 1 : q;
+            if (k >= nf) throw st.error(`Too many fields in a row: expected ${nf}`, 'CANNOT_PARSE_INPUT_ASSERTION_FAILED');
+            c = m[k++]!;
+            if (bsAt < fe) {
+              if (c >= 0) {
+                if (fe - f === 2 && b[f] === 0x5c && b[f + 1] === 0x4e) builders[c]!.appendNull();
+                else {
+                  unescapeTsv(b, f, fe, scratch);
+                  escaped = true;
+                  builders[c]!.appendText(scratch.buf, 0, scratch.len);
+                  escaped = false;
+                }
+              }
+              bsAt = b.indexOf(0x5c, q);
+              if (bsAt < 0) bsAt = n;
+            } else if (c >= 0) builders[c]!.appendText(b, f, fe);
+            if (last) break;
+            f = ++q;
           }
-          f = q + 1;
+        } catch (err) {
+          if (c < 0 || !(err instanceof ParseFailure)) throw err;
+          const shown = escaped ? fromUtf8(scratch.buf, 0, scratch.len)
+            : fe - f === 2 && b[f] === 0x5c && b[f + 1] === 0x4e ? 'NULL' : bytesText(b, f, fe);
+          throw st.valueError(c, shown, err);
         }
-        if (k < map.length) {
-          throw st.error(`Not enough fields in a row: expected ${map.length}, got ${k} (is the data tab-separated?)`,
+        if (k < nf) {
+          throw st.error(`Not enough fields in a row: expected ${nf}, got ${k} (is the data tab-separated?)`,
             'CANNOT_PARSE_INPUT_ASSERTION_FAILED');
         }
-        for (let c = 0; c < seen.length; c++) if (!seen[c]) st.builders[c]!.appendDefault();
-        return next;
+        for (let i = 0; i < missing.length; i++) builders[missing[i]!]!.appendDefault();
+        return q < n ? q + 1 : n;
       },
     });
   };

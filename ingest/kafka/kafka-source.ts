@@ -15,8 +15,9 @@
  * Bad messages go to the dead-letter table first, with the same offset key in its own `extra`; on
  * re-delivery the ones below the dead-letter table's stored offset are not written again.
  *
- * Backpressure: while the target holds more than `max_unflushed_rows` un-flushed rows the topic is
- * paused (and a flush requested); it resumes by itself once that falls below half.
+ * Backpressure: while the target holds more than `max_unflushed_rows` un-flushed rows (flushes behind;
+ * a flush is requested) or more than `max_active_parts` parts (merges behind) the topic is paused; it
+ * resumes by itself below half the rows and 80 % of the parts.
  */
 import { Kafka, logLevel, type Admin, type Batch, type Consumer, type KafkaMessage, type LogEntry } from 'kafkajs';
 import { toEddyError } from '../../src/core/errors.ts';
@@ -95,8 +96,6 @@ export class KafkaSource {
   private lastErrorTime = 0;
   private stopper: AbortController | null = null;
   private loop: Promise<void> | null = null;
-  private consumer: Consumer | null = null;
-  private admin: Admin | null = null;
   private resumeTimer: NodeJS.Timeout | null = null;
   private watermarkTimer: NodeJS.Timeout | null = null;
 
@@ -186,8 +185,6 @@ export class KafkaSource {
       allowAutoTopicCreation: false,
     });
     const admin = kafka.admin();
-    this.consumer = consumer;
-    this.admin = admin;
     let crashed: (() => void) | undefined;
     const crash = new Promise<void>((resolve) => { crashed = resolve; });
     const onAbort = (): void => crashed?.();
@@ -219,8 +216,7 @@ export class KafkaSource {
       if (this.resumeTimer) clearInterval(this.resumeTimer);
       this.watermarkTimer = null;
       this.resumeTimer = null;
-      this.consumer = null;
-      this.admin = null;
+      this.committedIn = null;
       await withTimeout(consumer.disconnect(), DISCONNECT_TIMEOUT_MS);
       await withTimeout(admin.disconnect(), DISCONNECT_TIMEOUT_MS);
       this.floors.clear();
@@ -339,24 +335,27 @@ export class KafkaSource {
     return next;
   }
 
-  /** True (and the topic paused until the table catches up) when the target holds too many un-flushed rows. */
+  /** True (and the topic paused until the table catches up) when flushes or merges of the target fall behind. */
   private overloaded(consumer: Consumer): boolean {
     if (this.resumeTimer) return true;
     const target = this.tables.target();
-    const limit = this.settings.maxUnflushedRows;
-    if (target.unflushedRows() < limit) return false;
+    const { maxUnflushedRows, maxActiveParts } = this.settings;
+    const rowsBehind = target.unflushedRows() >= maxUnflushedRows;
+    if (!rowsBehind && target.activeParts() < maxActiveParts) return false;
     consumer.pause([{ topic: this.spec.topic }]);
     this.state = 'backpressure';
-    void target.flush().catch((e: unknown) => this.noteError(e));
+    if (rowsBehind) void target.flush().catch((e: unknown) => this.noteError(e));
     const startedAt = Date.now();
     this.resumeTimer = setInterval(() => {
-      let rows = 0;
+      let behind = false;
       try {
-        rows = this.tables.target().unflushedRows();
+        const t = this.tables.target();
+        behind = t.unflushedRows() >= maxUnflushedRows / 2 || t.activeParts() >= maxActiveParts * 0.8;
       } catch (e) {
         this.noteError(e);
       }
-      if (rows >= limit / 2 && Date.now() - startedAt < 60_000) return;
+      // Re-checked before the next write anyway: after a minute, look again from scratch.
+      if (behind && Date.now() - startedAt < 60_000) return;
       if (this.resumeTimer) clearInterval(this.resumeTimer);
       this.resumeTimer = null;
       this.state = 'running';

@@ -18,8 +18,10 @@ export interface KafkaSink {
   append(blocks: readonly DecodedBlock[], extra: Readonly<Record<string, string>>): Promise<void>;
   /** Latest `extra` value per key over everything committed. */
   committedExtra(): Record<string, string>;
-  /** Rows in memory not yet written into parts (the backpressure signal). */
+  /** Rows in memory not yet written into parts (a backpressure signal: flushes fall behind). */
   unflushedRows(): number;
+  /** Active parts (a backpressure signal: merges fall behind). */
+  activeParts(): number;
   /** Write the in-memory rows into parts now. */
   flush(): Promise<void>;
 }

@@ -35,6 +35,8 @@ export interface SourceSettings {
   readonly maxBatchBytes: number;
   /** Consumption pauses while the table holds more un-flushed rows than this; resumes below half. */
   readonly maxUnflushedRows: number;
+  /** Consumption also pauses while the table has more active parts than this (merges behind); resumes below 80 %. */
+  readonly maxActiveParts: number;
   /** `[db.]table` for undecodable messages; default `<table>_dead_letter` in the target's database. */
   readonly deadLetterTable: string | undefined;
   /** Where a partition with no stored offset starts: 'earliest' or 'latest'. */
@@ -51,6 +53,7 @@ export const SOURCE_SETTINGS = {
   max_batch_ms: 250,
   max_batch_bytes: 1 << 20,
   max_unflushed_rows: 2_000_000,
+  max_active_parts: 300,
   dead_letter_table: '',
   auto_offset_reset: 'earliest',
   session_timeout_ms: 10_000,
@@ -72,6 +75,7 @@ export function resolveSourceSettings(raw: Readonly<Record<string, SourceSetting
     maxBatchMs: SOURCE_SETTINGS.max_batch_ms as number,
     maxBatchBytes: SOURCE_SETTINGS.max_batch_bytes as number,
     maxUnflushedRows: SOURCE_SETTINGS.max_unflushed_rows as number,
+    maxActiveParts: SOURCE_SETTINGS.max_active_parts as number,
     deadLetterTable: undefined as string | undefined,
     autoOffsetReset: SOURCE_SETTINGS.auto_offset_reset as 'earliest' | 'latest',
     sessionTimeoutMs: SOURCE_SETTINGS.session_timeout_ms as number,
@@ -82,6 +86,7 @@ export function resolveSourceSettings(raw: Readonly<Record<string, SourceSetting
       case 'max_batch_ms': s.maxBatchMs = positiveInt(name, v, 0); break;
       case 'max_batch_bytes': s.maxBatchBytes = positiveInt(name, v, 1024); break;
       case 'max_unflushed_rows': s.maxUnflushedRows = positiveInt(name, v); break;
+      case 'max_active_parts': s.maxActiveParts = positiveInt(name, v); break;
       case 'session_timeout_ms': s.sessionTimeoutMs = positiveInt(name, v, 1000); break;
       case 'dead_letter_table': s.deadLetterTable = String(v) || undefined; break;
       case 'auto_offset_reset': {

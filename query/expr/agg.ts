@@ -4,7 +4,7 @@
  * sum(Int64) stays exact without BigInt and narrow sums never lose precision.
  */
 import type { DataType } from '../../src/core/types.ts';
-import type { Vector } from '../../src/core/vector.ts';
+import type { FlatVector, Vector } from '../../src/core/vector.ts';
 import { flatVector } from '../../src/core/vector.ts';
 import { allocValues, halves } from './build.ts';
 import { TWO32, nullsOf, readF64, readI64 } from './read.ts';
@@ -27,6 +27,16 @@ export function maxGroup(groupIds: Uint32Array, n: number): number {
   return m;
 }
 
+/** Group ids that are all 0, for folding a batch into one group through an ordinary update. */
+export const ZEROS = {
+  ids: new Uint32Array(0),
+  /** At least n zeros (shared and never written: treat as read-only). */
+  get(n: number): Uint32Array {
+    if (this.ids.length < n) this.ids = new Uint32Array(n);
+    return this.ids;
+  },
+};
+
 /** The NULL mask of an aggregate argument (null when it has none). Alias of nullsOf for readability. */
 export const argNulls: (v: Vector, n: number) => Uint8Array | null = nullsOf;
 
@@ -36,6 +46,8 @@ export function isIntegerSum(t: DataType): boolean {
 }
 
 const LIMIT = 2 ** 52;
+/** Rows summed locally by addAll before folding into the state (2^20 · 2^32 < 2^53). */
+const CHUNK = 1 << 20;
 
 /**
  * Per-group exact integer sums: value = hi * 2^32 + lo. `wrap` keeps hi within 32 bits (sum wraps
@@ -82,6 +94,32 @@ export class ExactSums {
         sl[g]! += a[i & m]!;
         if (sl[g]! >= LIMIT || sl[g]! <= -LIMIT) this.fix(g);
       }
+    }
+  }
+
+  /**
+   * Add every row of a flat integer vector to group g (no group ids to look up), skipping rows where
+   * skip[i] = 1. Rows are summed in local doubles in chunks of 2^20, which stay exact: every addend
+   * (a narrow value, or a 64-bit value's 32-bit half) is below 2^32 in magnitude.
+   */
+  addAll(v: FlatVector, g: number, n: number, skip: Uint8Array | null): void {
+    const wide = v.type.kind === 'Int64' || v.type.kind === 'UInt64' || v.type.kind === 'DateTime64';
+    const unsigned = v.type.kind === 'UInt64';
+    const w = wide ? new Int32Array(v.values.buffer, v.values.byteOffset, 2 * n) : null;
+    const a = v.values as Exclude<typeof v.values, BigInt64Array | BigUint64Array>;
+    for (let from = 0; from < n; from += CHUNK) {
+      const to = Math.min(n, from + CHUNK);
+      let hi = 0;
+      let lo = 0;
+      if (w !== null) {
+        if (skip === null && unsigned) for (let i = from; i < to; i++) { hi += w[2 * i + 1]! >>> 0; lo += w[2 * i]! >>> 0; }
+        else if (skip === null) for (let i = from; i < to; i++) { hi += w[2 * i + 1]!; lo += w[2 * i]! >>> 0; }
+        else for (let i = from; i < to; i++) if (skip[i] === 0) { hi += unsigned ? w[2 * i + 1]! >>> 0 : w[2 * i + 1]!; lo += w[2 * i]! >>> 0; }
+      } else if (skip === null) for (let i = from; i < to; i++) lo += a[i]!;
+      else for (let i = from; i < to; i++) if (skip[i] === 0) lo += a[i]!;
+      this.hi[g]! += hi;
+      this.lo[g]! += lo;
+      this.fix(g);
     }
   }
 

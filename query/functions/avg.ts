@@ -6,7 +6,7 @@ import type { DataType } from '../../src/core/types.ts';
 import { T, withNullable } from '../../src/core/types.ts';
 import type { Vector } from '../../src/core/vector.ts';
 import { flatVector } from '../../src/core/vector.ts';
-import { ExactSums, countsToUInt64, grow, isIntegerSum, maxGroup } from '../expr/agg.ts';
+import { ExactSums, ZEROS, countsToUInt64, grow, isIntegerSum, maxGroup } from '../expr/agg.ts';
 import { checkArgCount, illegalType } from '../expr/errors.ts';
 import { isArithmetic } from '../expr/promote.ts';
 import { nullsOf, readF64 } from '../expr/read.ts';
@@ -49,6 +49,24 @@ class AvgAccumulator implements GroupsAccumulator {
     }
     if (nulls === null) for (let i = 0; i < n; i++) c[groupIds[i]!]!++;
     else for (let i = 0; i < n; i++) c[groupIds[i]!]! += 1 - nulls[i]!;
+  }
+
+  updateOne(args: readonly Vector[], n: number): void {
+    const v = args[0]!;
+    if (v.kind !== 'flat') { this.update(args, ZEROS.get(n), n); return; }
+    this.ensure(1);
+    const nulls = v.nulls;
+    if (this.exact) this.exact.addAll(v, 0, n, nulls);
+    else {
+      const a = v.values as Exclude<typeof v.values, BigInt64Array | BigUint64Array>;
+      let s = this.floats[0]!; // same order of additions as update(), so the same rounding
+      if (nulls === null) for (let i = 0; i < n; i++) s += a[i]!;
+      else for (let i = 0; i < n; i++) if (nulls[i] === 0) s += a[i]!;
+      this.floats[0] = s;
+    }
+    let c = n;
+    if (nulls !== null) for (let i = 0; i < n; i++) c -= nulls[i]!;
+    this.counts[0]! += c;
   }
 
   private sums(groups: number): Float64Array {

@@ -22,6 +22,14 @@ class CountAccumulator implements GroupsAccumulator {
     else for (let i = 0; i < n; i++) c[groupIds[i]!]! += 1 - nulls[i]!;
   }
 
+  updateOne(args: readonly Vector[], n: number): void {
+    this.counts = grow(this.counts, 1);
+    const nulls = args[0] ? nullsOf(args[0], n) : null;
+    let c = n;
+    if (nulls !== null) for (let i = 0; i < n; i++) c -= nulls[i]!;
+    this.counts[0]! += c;
+  }
+
   state(groups: number): Vector[] {
     return [this.evaluate(groups)];
   }

@@ -37,6 +37,8 @@ export interface ScalarFunction {
 export interface GroupsAccumulator {
   /** Fold rows into their groups. args are dense, length n; groupIds[i] is row i's group. */
   update(args: readonly Vector[], groupIds: Uint32Array, n: number): void;
+  /** Optional fast path of update when every row is in group 0 (aggregation without GROUP BY). */
+  updateOne?(args: readonly Vector[], n: number): void;
   /** Export the partial state of groups 0..groups-1 as vectors (for partial → final and rollups). */
   state(groups: number): Vector[];
   /** Fold exported partial states (length n) into their groups. */

@@ -6,7 +6,7 @@ import type { DataType } from '../../src/core/types.ts';
 import { T, isUnsigned, withNullable } from '../../src/core/types.ts';
 import type { Vector } from '../../src/core/vector.ts';
 import { flatVector } from '../../src/core/vector.ts';
-import { ExactSums, grow, isIntegerSum, maxGroup } from '../expr/agg.ts';
+import { ExactSums, ZEROS, grow, isIntegerSum, maxGroup } from '../expr/agg.ts';
 import { checkArgCount, illegalType } from '../expr/errors.ts';
 import { isArithmetic } from '../expr/promote.ts';
 import { nullsOf, readF64 } from '../expr/read.ts';
@@ -52,6 +52,22 @@ class SumAccumulator implements GroupsAccumulator {
       const seen = this.seen;
       for (let i = 0; i < n; i++) if (nulls === null || nulls[i] === 0) seen[groupIds[i]!] = 1;
     }
+  }
+
+  updateOne(args: readonly Vector[], n: number): void {
+    const v = args[0]!;
+    if (v.kind !== 'flat') { this.update(args, ZEROS.get(n), n); return; }
+    this.ensure(1);
+    const nulls = v.nulls;
+    if (this.exact) this.exact.addAll(v, 0, n, nulls);
+    else {
+      const a = v.values as Exclude<typeof v.values, BigInt64Array | BigUint64Array>;
+      let s = this.floats[0]!; // same order of additions as update(), so the same rounding
+      if (nulls === null) for (let i = 0; i < n; i++) s += a[i]!;
+      else for (let i = 0; i < n; i++) if (nulls[i] === 0) s += a[i]!;
+      this.floats[0] = s;
+    }
+    if (this.rt.nullable && n > 0 && (nulls === null || nulls.subarray(0, n).indexOf(0) >= 0)) this.seen[0] = 1;
   }
 
   state(groups: number): Vector[] {

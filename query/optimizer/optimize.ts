@@ -1,6 +1,6 @@
 /**
  * The optimizer driver: local rules (constant folding, filter push-down and fusion into scans,
- * Sort+Limit → TopK) run bottom-up until the plan stops changing; then unused columns are pruned
+ * Sort+Limit → TopK, aggregate sharing) run bottom-up until the plan stops changing; then unused columns are pruned
  * and pruning ranges extracted from the scans' filters.
  */
 import type { LogicalPlan } from '../planner/logical.ts';
@@ -11,9 +11,10 @@ import { pushFilterDown } from './push-filter-down.ts';
 import { pushFilterIntoScan } from './push-filter-into-scan.ts';
 import type { Rule } from './rule.ts';
 import { applyBottomUp } from './rule.ts';
+import { shareAggregates } from './share-aggregates.ts';
 import { sortLimitToTopK } from './sort-limit-to-topk.ts';
 
-const RULES: readonly Rule[] = [foldConstants, pushFilterDown, pushFilterIntoScan, sortLimitToTopK];
+const RULES: readonly Rule[] = [foldConstants, pushFilterDown, pushFilterIntoScan, sortLimitToTopK, shareAggregates];
 const MAX_PASSES = 32;
 
 /** Optimize a bound plan. */

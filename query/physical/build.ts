@@ -11,6 +11,7 @@ import { HashAggregateExec } from './hash-aggregate.ts';
 import { HashJoinExec } from './hash-join.ts';
 import { LimitByExec } from './limit-by.ts';
 import { LimitExec } from './limit.ts';
+import { metadataAggregate } from './metadata-aggregate.ts';
 import type { PhysicalOperator } from './operator.ts';
 import { ProjectExec } from './project.ts';
 import { ScanExec } from './scan.ts';
@@ -48,6 +49,8 @@ export function buildPhysical(p: LogicalPlan, opts: BuildOptions): PhysicalOpera
       return new ProjectExec(input, p.exprs, p.schema);
     }
     case 'Aggregate': {
+      const answered = metadataAggregate(p, opts.snapshots);
+      if (answered !== null) return answered;
       const input = rec(p.input);
       return parallelAggregate(p, input, opts.parallel) ?? new HashAggregateExec(input, p.keys, p.aggregates, p.schema);
     }

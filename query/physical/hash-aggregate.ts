@@ -77,8 +77,10 @@ export class HashAggregateExec implements PhysicalOperator {
           const w = ev ? this.aggregates[i]!.args.length : stateWidths[i]!;
           const args = vals.slice(p, p + w);
           p += w;
-          if (this.mode === 'final') accs[i]!.merge(args, gids, n);
-          else accs[i]!.update(args, gids, n);
+          const acc = accs[i]!;
+          if (this.mode === 'final') acc.merge(args, gids, n);
+          else if (nk === 0 && acc.updateOne !== undefined) acc.updateOne(args, n);
+          else acc.update(args, gids, n);
         }
         let bytes = grouper.memoryBytes();
         for (const a of accs) bytes += a.memoryBytes();

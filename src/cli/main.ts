@@ -114,7 +114,7 @@ async function local(opts: Record<string, string>): Promise<number> {
     process.stderr.write(USAGE);
     return 2;
   }
-  const db = await Database.open({ dataDir, logger: stderrLogger });
+  const db = await Database.open({ dataDir, logger: stderrLogger, startSources: false });
   try {
     const started = process.hrtime.bigint();
     const r = await db.execute({ sql });

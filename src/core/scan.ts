@@ -70,6 +70,11 @@ export interface TableSnapshot {
   plan(request: ScanRequest): { units: ScanUnit[]; stats: ScanStats };
   /** Total rows in the snapshot (for count(*) without a filter and for EXPLAIN). */
   readonly totalRows: number;
+  /**
+   * Min and max of a column's non-NULL values (null when it has none) from statistics, without
+   * reading rows; undefined when they cannot be had that way (the engine then scans).
+   */
+  columnMinMax?(column: string): { readonly min: Scalar; readonly max: Scalar } | undefined;
   release(): void;
 }
 

@@ -1,7 +1,9 @@
 /**
  * INSERT: decode the payload (inline after FORMAT/VALUES and/or streamed from the request body) into
- * the table's column types, fill omitted columns with their defaults, and append it to storage in one
- * all-or-nothing write that is durable before the promise resolves.
+ * the table's column types, fill omitted columns with their defaults, and append it to storage in
+ * all-or-nothing writes that are durable before the promise resolves: one write per
+ * max_insert_block_size rows of payload (ClickHouse's rule), so memory holds one such chunk rather
+ * than the whole payload, and an insert of at most that many rows is atomic.
  */
 import type { Insert } from '../../query/parser/ast.ts';
 import type { TableDefinition } from '../catalog/definition.ts';
@@ -13,7 +15,7 @@ import { quoteToken, typeEquals, typeName } from '../core/types.ts';
 import { constVector, utf8, type Vector } from '../core/vector.ts';
 import { getDecoder } from '../../ingest/decoders/index.ts';
 import { getScalar } from '../../query/functions/registry.ts';
-import type { TableStorage } from '../../storage/table/index.ts';
+import type { BulkInsert, TableStorage } from '../../storage/table/index.ts';
 import { storageSchema } from './table-registry.ts';
 import { implicitDefault } from './defaults.ts';
 import { T } from '../core/types.ts';
@@ -40,16 +42,64 @@ async function* payload(inline: string, body: AsyncIterable<Uint8Array> | undefi
   if (body) yield* body;
 }
 
-/** Decode an INSERT's data into blocks of the target fields. */
-export async function decodeInsert(stmt: Insert, sql: string, body: AsyncIterable<Uint8Array> | undefined,
-  targets: readonly Field[], settings: Readonly<Record<string, unknown>>): Promise<{ columns: Vector[]; rowCount: number }[]> {
-  const format = stmt.format ?? 'Values';
-  const decode = getDecoder(format);
-  const blocks: { columns: Vector[]; rowCount: number }[] = [];
-  for await (const b of decode(payload(sql.slice(stmt.dataOffset), body), targets, settings)) {
-    if (b.rowCount > 0) blocks.push(b);
+/**
+ * Decode an INSERT's data into blocks of the target fields and stream them into storage: each chunk of
+ * at least `chunkRows` rows (and the rest) is one all-or-nothing bulk insert, whose blocks storage
+ * writes as staged parts while more arrive, so memory holds about one piece, not one chunk. A decode
+ * error after a chunk was committed leaves its rows in the table, as in ClickHouse; `onWrite` hears
+ * the totals so far.
+ */
+export async function appendDecoded(store: TableStorage, def: TableDefinition, stmt: Insert, sql: string,
+  body: AsyncIterable<Uint8Array> | undefined, targets: readonly Field[], settings: Readonly<Record<string, unknown>>,
+  chunkRows: number, onWrite?: (total: InsertResult) => void): Promise<InsertResult> {
+  const decode = getDecoder(stmt.format ?? 'Values');
+  const schema = storageSchema(def);
+  const total: InsertResult = { rows: 0, bytes: 0 };
+  let bulk: BulkInsert | null = null;
+  let pendingBytes = 0;
+  const commit = async (b: BulkInsert): Promise<void> => {
+    bulk = null;
+    await b.commit();
+    total.rows += b.rows;
+    total.bytes += pendingBytes;
+    pendingBytes = 0;
+    onWrite?.(total);
+  };
+  try {
+    for await (const b of decode(payload(sql.slice(stmt.dataOffset), body), targets, settings)) {
+      if (b.rowCount === 0) continue;
+      const columns = schemaColumns(schema, targets, b);
+      pendingBytes += columnBytes(columns, b.rowCount);
+      const into: BulkInsert = bulk ?? store.bulkInsert();
+      bulk = into;
+      await into.append(columns, b.rowCount);
+      if (into.rows >= chunkRows) await commit(into);
+    }
+    if (bulk !== null) await commit(bulk);
+  } catch (e) {
+    await (bulk as BulkInsert | null)?.abort();
+    throw e;
   }
-  return blocks;
+  return total;
+}
+
+/** A block of the target fields as columns of the whole schema (omitted columns get their defaults). */
+function schemaColumns(schema: readonly (Field & { default?: Scalar })[], targets: readonly Field[],
+  block: { columns: Vector[]; rowCount: number }): Vector[] {
+  return schema.map((f) => {
+    const ti = targets.findIndex((t) => t.name === f.name);
+    return ti >= 0 ? block.columns[ti]! : repeatScalar(f.type, f.default !== undefined ? f.default : implicitDefault(f.type) as Scalar, block.rowCount);
+  });
+}
+
+/** Bytes of columns as reported in written_bytes. */
+function columnBytes(columns: readonly Vector[], rows: number): number {
+  let bytes = 0;
+  for (const c of columns) {
+    if (c.kind === 'string') bytes += c.bytes.length + 4 * rows;
+    else if (c.kind === 'flat') bytes += c.values.byteLength;
+  }
+  return bytes;
 }
 
 /** Cast a vector to `type` through the registry's CAST kernel (no-op when the type already matches). */
@@ -78,15 +128,12 @@ export async function appendBlocks(store: TableStorage, def: TableDefinition, ta
   const rows = blocks.reduce((s, b) => s + b.rowCount, 0);
   if (rows === 0) return { rows: 0, bytes: 0 };
   const schema = storageSchema(def);
-  let bytes = 0;
   const columns = schema.map((f) => {
     const ti = targets.findIndex((t) => t.name === f.name);
-    const col = ti >= 0
+    return ti >= 0
       ? concatVectors(f.type, blocks.map((b) => b.columns[ti]!))
       : repeatScalar(f.type, f.default !== undefined ? f.default : implicitDefault(f.type) as Scalar, rows);
-    bytes += col.kind === 'string' ? col.bytes.length + 4 * rows : col.values.byteLength;
-    return col;
   });
   await store.insert(columns, rows, extra);
-  return { rows, bytes };
+  return { rows, bytes: columnBytes(columns, rows) };
 }

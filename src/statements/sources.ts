@@ -60,6 +60,7 @@ function tableSink(host: SourceHost, database: string, table: string): KafkaSink
     },
     committedExtra: () => store.committedExtra(),
     unflushedRows: () => store.unflushedRows,
+    activeParts: () => store.parts().filter((p) => p.active).length,
     flush: () => store.flush(),
   };
 }

@@ -5,6 +5,7 @@
  * the 16 bytes after the column's common prefix (big-endian, zero padded), so equal words may still be
  * different strings and must be refined by a full comparison.
  */
+import type { FlatVector } from '../../src/core/vector.ts';
 import type { PlainVector } from '../segment/column-builder.ts';
 
 /** Sortable words of rows [0, n) of one key column. */
@@ -20,10 +21,11 @@ const MAX_COMMON_PREFIX = 64;
 
 /**
  * The radix words of `v`'s rows [0, n). NULL rows get all-zero words, so radix passes keep their
- * relative order (the caller moves them last with a stable partition).
+ * relative order (the caller moves them last with a stable partition). A generator so that callers
+ * can yield to the event loop between the words of a String column (each a pass over every string).
  */
-export function radixKeys(v: PlainVector, n: number): RadixKeys {
-  const keys = rawKeys(v, n);
+export function* radixKeys(v: PlainVector, n: number): Generator<void, RadixKeys> {
+  const keys = v.kind === 'string' ? { words: yield* stringWords(v.offsets, v.bytes, v.nulls, n), exact: false } : fixedKeys(v, n);
   const nulls = v.nulls;
   if (nulls !== null) {
     for (const w of keys.words) for (let i = 0; i < n; i++) if (nulls[i] === 1) w[i] = 0;
@@ -31,8 +33,7 @@ export function radixKeys(v: PlainVector, n: number): RadixKeys {
   return keys;
 }
 
-function rawKeys(v: PlainVector, n: number): RadixKeys {
-  if (v.kind === 'string') return { words: stringWords(v.offsets, v.bytes, v.nulls, n), exact: false };
+function fixedKeys(v: FlatVector, n: number): RadixKeys {
   const a = v.values;
   const lo = new Uint32Array(n);
   if (!(a instanceof BigInt64Array || a instanceof BigUint64Array || a instanceof Float64Array)) {
@@ -75,7 +76,7 @@ function rawKeys(v: PlainVector, n: number): RadixKeys {
 }
 
 /** Words of bytes [p, p+16) of each string, big-endian, p = the common prefix length. */
-function stringWords(offsets: Int32Array, bytes: Uint8Array, nulls: Uint8Array | null, n: number): Uint32Array[] {
+function* stringWords(offsets: Int32Array, bytes: Uint8Array, nulls: Uint8Array | null, n: number): Generator<void, Uint32Array[]> {
   let first = -1;
   for (let i = 0; i < n && first < 0; i++) if (nulls === null || nulls[i] !== 1) first = i;
   let cp = 0;
@@ -93,6 +94,7 @@ function stringWords(offsets: Int32Array, bytes: Uint8Array, nulls: Uint8Array |
   }
   const words = [new Uint32Array(n), new Uint32Array(n), new Uint32Array(n), new Uint32Array(n)];
   for (let w = 0; w < 4; w++) {
+    yield;
     const out = words[w]!;
     for (let i = 0; i < n; i++) {
       const s = offsets[i]! + cp + 4 * w;

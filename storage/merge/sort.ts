@@ -66,7 +66,7 @@ function* sortSteps(keys: readonly PlainVector[], rowCount: number): Generator<v
   let inexact: readonly Uint32Array[] | null = null;
   for (let c = radixCount - 1; c >= 0; c--) {
     const col = keys[c]!;
-    const { words } = radixKeys(col, rowCount);
+    const { words } = yield* radixKeys(col, rowCount);
     if (c === exact) inexact = words;
     yield;
     for (let w = words.length - 1; w >= 0; w--) {

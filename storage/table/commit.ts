@@ -23,24 +23,61 @@ const STAGING_RE = /^staging_([A-Za-z0-9]+)$/;
 export async function commitParts(tableDir: string, count: number,
   write: (dir: string) => Promise<readonly { dir: string }[]>): Promise<string[]> {
   if (count <= 1) return (await write(tableDir)).map((p) => p.dir);
-  const id = `${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
-  const staging = join(tableDir, `staging_${id}`);
-  await mkdir(staging);
+  const staging = await openStaging(tableDir);
   let names: string[];
   try {
-    names = (await write(staging)).map((p) => basename(p.dir));
-    await fsyncDir(staging);
-    const tmp = join(tableDir, `commit_${id}.json.tmp`);
-    await writeFileSynced(tmp, new TextEncoder().encode(JSON.stringify(names)));
-    await rename(tmp, join(tableDir, `commit_${id}.json`));
-    await fsyncDir(tableDir);
+    names = (await write(staging.dir)).map((p) => basename(p.dir));
   } catch (e) {
-    await rm(staging, { recursive: true, force: true }).catch(() => {});
-    await rm(join(tableDir, `commit_${id}.json.tmp`), { force: true }).catch(() => {});
+    await staging.discard();
     throw e;
   }
-  await finish(tableDir, id, names);
-  return names.map((n) => join(tableDir, n));
+  return staging.commit(names);
+}
+
+/** A staging directory that parts are written into over time, then committed all at once or discarded. */
+export interface Staging {
+  /** Where to write the parts. */
+  readonly dir: string;
+  /**
+   * Move the parts named `names` (directories under `dir`) into the table atomically: one part by a
+   * rename, several through a durable commit file. Resolves with their final directories.
+   */
+  commit(names: readonly string[]): Promise<string[]>;
+  /** Remove the staging directory and everything in it. */
+  discard(): Promise<void>;
+}
+
+/** Create `staging_<id>/` under `tableDir` (removed on open unless committed). */
+export async function openStaging(tableDir: string): Promise<Staging> {
+  const id = `${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
+  const dir = join(tableDir, `staging_${id}`);
+  await mkdir(dir);
+  const discard = async (): Promise<void> => {
+    await rm(dir, { recursive: true, force: true }).catch(() => {});
+    await rm(join(tableDir, `commit_${id}.json.tmp`), { force: true }).catch(() => {});
+  };
+  const commit = async (names: readonly string[]): Promise<string[]> => {
+    try {
+      if (names.length === 1) {
+        // one part: its rename is the commit point
+        await rename(join(dir, names[0]!), join(tableDir, names[0]!));
+        await fsyncDir(tableDir);
+        await rm(dir, { recursive: true, force: true });
+        return [join(tableDir, names[0]!)];
+      }
+      await fsyncDir(dir);
+      const tmp = join(tableDir, `commit_${id}.json.tmp`);
+      await writeFileSynced(tmp, new TextEncoder().encode(JSON.stringify(names)));
+      await rename(tmp, join(tableDir, `commit_${id}.json`));
+      await fsyncDir(tableDir);
+    } catch (e) {
+      await discard();
+      throw e;
+    }
+    await finish(tableDir, id, names);
+    return names.map((n) => join(tableDir, n));
+  };
+  return { dir, commit, discard };
 }
 
 /** Roll committed multi-part transactions forward and discard uncommitted staging directories. */

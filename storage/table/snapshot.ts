@@ -13,6 +13,7 @@ import type { PartReader } from '../part/reader.ts';
 import type { SegmentSnapshot } from '../segment/segment.ts';
 import { defaultOf, type ColumnDef } from './column-def.ts';
 import type { PartHandle } from './part-handle.ts';
+import { snapshotMinMax, type ColumnMinMax } from './snapshot-minmax.ts';
 
 const DEFAULT_BATCH_ROWS = 65536;
 /** A unit covers at most this many batches, so the engine can spread a big part over workers. */
@@ -77,6 +78,13 @@ export class StorageSnapshot implements TableSnapshot {
       }
     }
     return { units, stats };
+  }
+
+  /** Min/max of a column from part statistics and segment vectors (integer and date/time columns). */
+  columnMinMax(column: string): ColumnMinMax | undefined {
+    if (this.released) throw new EddyError('LOGICAL_ERROR', 'snapshot used after release()');
+    const def = this.schema.find((f) => f.name === column);
+    return def === undefined ? undefined : snapshotMinMax(def, this.partHandles, this.segments);
   }
 
   /** Drop this snapshot's part references (idempotent). */

@@ -37,7 +37,8 @@ import { Segment, type SegmentSnapshot } from '../segment/segment.ts';
 import { decodeBlock, decodeBlockExtra, encodeBlock } from '../wal/block-codec.ts';
 import { Wal, type StorageLogger, type WalRecord } from '../wal/wal.ts';
 import { defaultOf, type ColumnDef } from './column-def.ts';
-import { commitParts, recoverCommits } from './commit.ts';
+import { BulkInsert } from './bulk-insert.ts';
+import { commitParts, recoverCommits, type Staging } from './commit.ts';
 import {
   maxExtraSeq, mergeExtra, noteExtra, partExtra, readPartExtra, readWalSeq, type ExtraEntries,
 } from './extra.ts';
@@ -142,6 +143,10 @@ export class TableStorage {
   private flushBackoffMs = 0;
   private flushRetryAt = 0;
   private closed = false;
+  /** Block numbers of parts written but not yet active: merges must not span them. */
+  private readonly reserved = new Set<number>();
+  /** Counts TRUNCATEs, so a bulk insert spanning one can tell. */
+  private truncations = 0;
 
   private constructor(
     private readonly dir: string,
@@ -257,6 +262,48 @@ export class TableStorage {
     if (this.segment.rowCount >= this.flushCfg.maxRows || this.segment.byteSize >= this.flushCfg.maxBytes) this.flushInBackground();
   }
 
+  /**
+   * Start a streamed insert of rows in the current schema's column order: blocks are appended as they
+   * arrive and written as staged parts piece by piece; commit() makes all of them visible at once
+   * (inserts smaller than one piece take the {@link insert} path). Fails at commit if the table was
+   * truncated meanwhile.
+   */
+  bulkInsert(): BulkInsert {
+    this.checkOpen();
+    const epoch = this.truncations;
+    const staged: number[] = [];
+    return new BulkInsert({
+      dir: this.dir,
+      pieceRows: this.flushCfg.maxRows,
+      pieceBytes: this.flushCfg.maxPendingBytes,
+      writeParts: async (dir, schema, columns, rowCount) => {
+        this.checkOpen();
+        const { readers, blocks } = await this.writeGroups(dir, schema, columns.map(materialize), rowCount, 0, new Map());
+        staged.push(...blocks);
+        return readers.map((r) => r.dir);
+      },
+      insert: (columns, rowCount) => this.insert(columns, rowCount),
+      commit: async (staging: Staging, names: readonly string[]) => {
+        await this.enter();
+        try {
+          this.checkOpen();
+          if (this.truncations !== epoch) throw new EddyError('ABORTED', `table ${this.dir} was truncated during the insert`);
+          const dirs = await staging.commit(names);
+          const readers = await Promise.all(dirs.map((d) => PartReader.open(d, this.cache)));
+          const now = new Date();
+          for (const r of readers) this.adopt(this.handleFor(r, now));
+        } catch (e) {
+          throw toEddyError(e);
+        } finally {
+          this.unreserve(staged);
+          this.leave();
+        }
+        this.scheduler.kick();
+      },
+      abandon: () => this.unreserve(staged),
+    }, this.defs);
+  }
+
   /** A reference-counted snapshot: active parts plus the current segment prefixes. */
   snapshot(): TableSnapshot {
     this.checkOpen();
@@ -284,7 +331,16 @@ export class TableStorage {
           byPartition.set(h.reader.meta.partition, list);
         }
         for (const list of byPartition.values()) {
-          if (list.length > 1) await this.claim(list).run(new AbortController().signal);
+          // one merge per stretch of blocks with no part still being written in between
+          list.sort((a, b) => a.reader.meta.minBlock - b.reader.meta.minBlock);
+          let run: PartHandle[] = [];
+          for (const h of [...list, null]) {
+            if (h === null || (run.length > 0 && this.reservedBetween(run[run.length - 1]!, h))) {
+              if (run.length > 1) await this.claim(run).run(new AbortController().signal);
+              run = [];
+            }
+            if (h !== null) run.push(h);
+          }
         }
       } else {
         for (let job = this.pickMerge(); job !== null; job = this.pickMerge()) await job.run(new AbortController().signal);
@@ -304,6 +360,7 @@ export class TableStorage {
       try {
         const boundary = await this.wal.rotate();
         await writeTruncation(this.dir, { belowBlock: this.nextBlock, walSeq: boundary, extra: [...this.committed] });
+        this.truncations++;
         this.segment = new Segment(this.defs);
         this.segmentExtra = new Map();
         this.frozen.length = 0;
@@ -421,8 +478,9 @@ export class TableStorage {
     const seq = this.wal.reserveSeq();
     const entries: ExtraEntries = new Map();
     noteExtra(entries, seq, extra);
-    const handles = await this.writeParts(this.defs, columns.map(materialize), rowCount, 0, entries);
+    const { handles, blocks } = await this.writeParts(this.defs, columns.map(materialize), rowCount, 0, entries);
     for (const h of handles) this.adopt(h);
+    this.unreserve(blocks);
     noteExtra(this.committed, seq, extra);
     this.scheduler.kick();
   }
@@ -446,6 +504,7 @@ export class TableStorage {
     while (this.frozen.length > 0 && !this.closed) {
       const f = this.frozen[0]!;
       let handles: PartHandle[];
+      let blocks: number[];
       try {
         if (f.snap.rowCount === 0) {
           // metadata without rows (e.g. Kafka offsets of an empty poll): no part to carry it
@@ -453,44 +512,74 @@ export class TableStorage {
           mergeExtra(all, f.extra);
           await writeExtraFile(this.dir, all);
         }
-        handles = await this.writeParts(f.snap.schema, f.snap.columns, f.snap.rowCount, f.boundary, f.extra);
+        ({ handles, blocks } = await this.writeParts(f.snap.schema, f.snap.columns, f.snap.rowCount, f.boundary, f.extra));
       } catch (e) {
         throw toEddyError(e);
       }
       this.frozen.shift();
       for (const h of handles) this.adopt(h);
+      this.unreserve(blocks);
       await this.wal.removeUpTo(f.boundary);
     }
     this.scheduler.kick();
   }
 
-  /** Split by partition, sort, write level-0 parts (atomically together), return their handles (not yet active). */
+  /**
+   * Split by partition, sort, write level-0 parts (atomically together), return their handles (not yet
+   * active) and their block numbers, reserved until the caller has adopted them ({@link unreserve}).
+   */
   private async writeParts(schema: readonly Field[], columns: readonly PlainVector[], rowCount: number,
-    walSeq: number, entries: ExtraEntries): Promise<PartHandle[]> {
-    if (rowCount === 0) return [];
+    walSeq: number, entries: ExtraEntries): Promise<{ handles: PartHandle[]; blocks: number[] }> {
+    if (rowCount === 0) return { handles: [], blocks: [] };
+    const { readers, blocks } = await this.writeGroups(null, schema, columns, rowCount, walSeq, entries);
+    const now = new Date();
+    return { handles: readers.map((r) => this.handleFor(r, now)), blocks };
+  }
+
+  /**
+   * Split rows by partition, sort each group and write it as a level-0 part: under `target`, or (null)
+   * into the table directly, through an atomic commit when there are several groups. The parts' block
+   * numbers are reserved (merges will not span them) until {@link unreserve}; on failure they are
+   * released here.
+   */
+  private async writeGroups(target: string | null, schema: readonly Field[], columns: readonly PlainVector[], rowCount: number,
+    walSeq: number, entries: ExtraEntries): Promise<{ readers: PartReader[]; blocks: number[] }> {
     const keyIdx = this.sortKey.map((k) => schema.findIndex((f) => f.name === k));
     const groups = splitByPartition(columns, rowCount, this.partitioner);
     const extra = partExtra(walSeq, entries);
     const blocks = groups.map(() => this.nextBlock++);
-    const write = async (target: string): Promise<PartReader[]> => {
+    for (const b of blocks) this.reserved.add(b);
+    const write = async (dir: string): Promise<PartReader[]> => {
       const readers: PartReader[] = [];
       for (let i = 0; i < groups.length; i++) {
         const g = groups[i]!;
-        readers.push(await writeSortedPart(target, schema, g.columns, g.rowCount, keyIdx, {
+        readers.push(await writeSortedPart(dir, schema, g.columns, g.rowCount, keyIdx, {
           granularity: this.granularity, sortKey: this.sortKey, partition: g.partition,
           minBlock: blocks[i]!, maxBlock: blocks[i]!, level: 0, extra, ...(this.cache ? { cache: this.cache } : {}),
         }));
       }
       return readers;
     };
-    let readers: PartReader[];
-    if (groups.length === 1) readers = await write(this.dir);
-    else {
+    try {
+      if (target !== null) return { readers: await write(target), blocks };
+      if (groups.length === 1) return { readers: await write(this.dir), blocks };
       const dirs = await commitParts(this.dir, groups.length, write);
-      readers = await Promise.all(dirs.map((d) => PartReader.open(d, this.cache)));
+      return { readers: await Promise.all(dirs.map((d) => PartReader.open(d, this.cache))), blocks };
+    } catch (e) {
+      this.unreserve(blocks);
+      throw e;
     }
-    const now = new Date();
-    return readers.map((r) => this.handleFor(r, now));
+  }
+
+  /** Release block numbers reserved by {@link writeGroups}. */
+  private unreserve(blocks: readonly number[]): void {
+    for (const b of blocks) this.reserved.delete(b);
+  }
+
+  /** True when a reserved block number lies strictly between parts a and b (in block order). */
+  private reservedBetween(a: PartHandle, b: PartHandle): boolean {
+    for (const r of this.reserved) if (r > a.reader.meta.maxBlock && r < b.reader.meta.minBlock) return true;
+    return false;
   }
 
   private replay(r: WalRecord): void {
@@ -566,7 +655,10 @@ export class TableStorage {
       };
       for (const h of list) {
         if (h.merging) close();
-        else cur.push(h);
+        else {
+          if (cur.length > 0 && this.reservedBetween(cur[cur.length - 1]!, h)) close();
+          cur.push(h);
+        }
       }
       close();
     }
