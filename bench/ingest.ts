@@ -11,7 +11,7 @@
  *    sent --cell-rows rows or run --cell-seconds, whichever comes first; its time runs until the last
  *    acknowledgement, and the table must then hold every acknowledged row. Insert bodies are encoded
  *    before the clock starts (a few distinct bodies per cell, sent in turn).
- * 2. Visibility: while --probe-clients clients insert --probe-batch-row JSONEachRow batches, a prober
+ * 2. Visibility: while --probe-clients clients insert JSONEachRow batches of --probe-batch rows, a prober
  *    inserts one marker row (a session_id no other row has) and polls
  *    `SELECT count() FROM t WHERE session_id = <marker>` until it sees it: acknowledged→visible
  *    latency counts from the insert's acknowledgement to the answer that shows the row.
@@ -74,8 +74,9 @@ const probeClients = intFlag('probe-clients', values['probe-clients']);
 const fileRows = intFlag('file-rows', values['file-rows']);
 const hitsRows = intFlag('hits-rows', values['hits-rows']);
 
-/** Distinct bodies encoded per cell (sent in turn). */
+/** Distinct bodies encoded per cell (sent in turn), fewer when they would exceed BODY_ROWS rows in all. */
 const BODIES_PER_CELL = 8;
+const BODY_ROWS = 200_000;
 /** A marker must become visible within this long. */
 const VISIBLE_TIMEOUT_MS = 10_000;
 /** Pause between two probes. */
@@ -99,7 +100,7 @@ interface Cell {
 
 /** Insert bodies of `batch` rows each in `format`, cut from distinct rows of the data set. */
 function bodiesFor(format: EventFormat, batch: number): Uint8Array[] {
-  const n = Math.max(1, Math.min(BODIES_PER_CELL, Math.floor(200_000 / batch)));
+  const n = Math.max(1, Math.min(BODIES_PER_CELL, Math.floor(BODY_ROWS / batch)));
   const rows = generateEvents(0, batch * n);
   return Array.from({ length: n }, (_, k) => encodeEvents(format, rows, k * batch, (k + 1) * batch));
 }

@@ -70,6 +70,11 @@ export class DecodeState {
     this.completed++;
   }
 
+  /** Mark `n` rows parsed in bulk as complete. */
+  countRows(n: number): void {
+    this.completed += n;
+  }
+
   /** Drop what the row being parsed has appended. */
   rollback(): void {
     for (const b of this.builders) b.truncate(this.completed);
@@ -141,6 +146,11 @@ export interface RowParser {
   skip(buf: Uint8Array, p: number, final: boolean): number;
   /** Parse the row starting at p into the state's builders; the position after it, or -1 when it is incomplete. */
   row(buf: Uint8Array, p: number, final: boolean): number;
+  /**
+   * Optional bulk path: parse up to `max` complete, plain rows starting at p (counting them in the
+   * state) and return the position after them; p when the next row needs {@link row}.
+   */
+  rows?(buf: Uint8Array, p: number, max: number): number;
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
@@ -165,6 +175,14 @@ export async function* runText(input: AsyncIterable<Uint8Array>, st: DecodeState
     for (;;) {
       p = parser.skip(buf, p, final);
       if (p >= buf.length) return p;
+      if (parser.rows !== undefined) {
+        const q = parser.rows(buf, p, BLOCK_ROWS - st.rows);
+        if (q > p) {
+          p = q;
+          if (st.full()) out.push(st.flush());
+          continue;
+        }
+      }
       const next = parser.row(buf, p, final);
       if (next < 0) {
         st.rollback();

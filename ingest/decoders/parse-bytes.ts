@@ -7,7 +7,11 @@ import { daysFromCivil, isUtc, localToUtc } from './time-zone.ts';
 
 /** A value did not parse as the column's type (caught and reported by the decoder). */
 export class ParseFailure extends Error {
-  constructor(readonly expected: string) {
+  /**
+   * @param expected what the value should have been, for the message
+   * @param index position of the failing value within a bulk append (-1 when not bulk)
+   */
+  constructor(readonly expected: string, readonly index = -1) {
     super(`expected ${expected}`);
   }
 }

@@ -64,6 +64,9 @@ function unmapped(map: readonly number[], count: number): number[] {
   return out;
 }
 
+/** Most separator positions one bulk step collects. */
+const MAX_ENDS = 1 << 20;
+
 function tsv(format: string, withNames: boolean, withTypes: boolean): Decoder {
   return (input, columns, settings) => {
     const st = new DecodeState(format, columns, settings);
@@ -74,6 +77,7 @@ function tsv(format: string, withNames: boolean, withTypes: boolean): Decoder {
     // position of the first backslash at or after the field being read in `bsBuf` (its length when none)
     let bsBuf: Uint8Array | null = null;
     let bsAt = 0;
+    let ends = new Int32Array(0);
     return runText(input, st, {
       ...(withNames ? {
         prologue(b: Uint8Array, p: number, final: boolean) {
@@ -92,6 +96,60 @@ function tsv(format: string, withNames: boolean, withTypes: boolean): Decoder {
       } : {}),
       skip(_b, p) {
         return p;
+      },
+      rows(b, p, max) {
+        const m = map;
+        const nf = m.length;
+        if (nf === 0) return p;
+        if (bsBuf !== b || bsAt < p) {
+          bsBuf = b;
+          bsAt = b.indexOf(0x5c, p);
+          if (bsAt < 0) bsAt = b.length;
+        }
+        // Pass 1: the separator positions of whole plain rows (stopping before a backslash, a CR, or a
+        // row with the wrong field count: row() takes those).
+        const cap = Math.max(1, Math.min(max, Math.floor(MAX_ENDS / nf)));
+        if (ends.length < cap * nf + 1) ends = new Int32Array(cap * nf + 1);
+        const E = ends;
+        E[0] = p - 1;
+        const lim = bsAt;
+        let n = 1;
+        let rowFirst = 1;
+        let rows = 0;
+        let end = p;
+        for (let i = p; i < lim; i++) {
+          const c = b[i]!;
+          if (c === 0x09) {
+            if (n - rowFirst >= nf - 1) break;
+            E[n++] = i;
+          } else if (c === 0x0a) {
+            if (n - rowFirst !== nf - 1 || b[i - 1] === 0x0d) break;
+            E[n++] = i;
+            rowFirst = n;
+            end = i + 1;
+            if (++rows >= cap) break;
+          }
+        }
+        if (rows === 0) return p;
+        // Pass 2: column by column.
+        let c = -1;
+        let k = 0;
+        try {
+          for (; k < nf; k++) {
+            c = m[k]!;
+            if (c >= 0) builders[c]!.appendSpans(b, E, k, nf, rows);
+          }
+        } catch (err) {
+          if (!(err instanceof ParseFailure) || err.index < 0) throw err;
+          const j = err.index * nf + k;
+          throw st.valueError(c, bytesText(b, E[j]! + 1, E[j + 1]!), err, st.rowNumber + err.index);
+        }
+        for (let i = 0; i < missing.length; i++) {
+          const bld = builders[missing[i]!]!;
+          for (let r = 0; r < rows; r++) bld.appendDefault();
+        }
+        st.countRows(rows);
+        return end;
       },
       row(b, p, final) {
         const n = b.length;

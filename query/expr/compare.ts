@@ -9,6 +9,7 @@ import type { DataType, Scalar } from '../../src/core/types.ts';
 import { T, isTemporal } from '../../src/core/types.ts';
 import type { Vector } from '../../src/core/vector.ts';
 import { constVector } from '../../src/core/vector.ts';
+import { compareFlatConst } from './compare-const.ts';
 import { parseDateText, parseDateTimeText } from './datetime.ts';
 import { illegalType } from './errors.ts';
 import { domainOf, isArithmetic } from './promote.ts';
@@ -164,6 +165,8 @@ export function compareVectors(op: CmpOp, x: Vector, y: Vector, n: number): Uint
     numericLoop(op, sa.a, sa.m, sb.a, sb.m, out, n);
     return out;
   }
+  const direct = compareFlatConst(op, a, b, n);
+  if (direct !== null) return direct;
   if (domainOf(a.type, b.type) === 'i64') {
     const [lt, eq, gt] = opBits(op);
     const p = readI64(a, n), q = readI64(b, n);

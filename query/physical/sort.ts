@@ -11,6 +11,7 @@ import { Evaluator } from './evaluator.ts';
 import { formatExpr } from './format-expr.ts';
 import type { ExecContext, PhysicalOperator } from './operator.ts';
 import { yieldToEventLoop } from './operator.ts';
+import { topRows } from './top-rows.ts';
 import { compactBatch, concatVectors, flatten, takeVector, vectorBytes } from './vectors.ts';
 
 /** Rows gathered from many batches into one set of columns. */
@@ -42,6 +43,7 @@ export class RowBuffer {
 export function sortedOrder(columns: readonly Vector[], n: number, keys: readonly SortKey[], ev: Evaluator, limit = n): Uint32Array {
   const keyVecs = ev.run(columns, n).map(flatten);
   const cmp = makeComparator(keyVecs.map((v, i) => ({ v, desc: keys[i]!.desc, nullsFirst: keys[i]!.nullsFirst })));
+  if (limit * 8 < n) return topRows(cmp, n, limit);
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   order.sort(cmp);

@@ -99,7 +99,7 @@ export class MergeTask {
     return this.merger.rowsMerged;
   }
 
-  /** Fraction done, 0..1 (reading; the final write is the last step). */
+  /** Fraction of the input rows merged (and streamed to the result), 0..1. */
   get progress(): number {
     return this.totalRows === 0 ? 1 : this.merger.rowsMerged / this.totalRows;
   }
@@ -137,8 +137,8 @@ export class MergeTask {
         if (signal?.aborted) throw new EddyError('ABORTED', `merge into ${this.resultName} was cancelled`);
         await yieldToLoop();
       }
-      if (signal?.aborted) throw new EddyError('ABORTED', `merge into ${this.resultName} was cancelled`);
-      const reader = await this.writer!.finish();
+      if (signal?.aborted || this.writer === null) throw new EddyError('ABORTED', `merge into ${this.resultName} was cancelled`);
+      const reader = await this.writer.finish();
       this.writer = null;
       return reader;
     } catch (e) {
@@ -163,6 +163,7 @@ export class MergeTask {
     await this.writer!.append(views, n);
   }
 
+  /** Fresh output buffers, sized for a drain's worth of rows plus one more chunk (a chunk may overshoot). */
   private newOutput(): ColumnBuilder[] {
     return this.opts.schema.map((f) => new ColumnBuilder(f.type, Math.min(Math.max(16, this.totalRows), this.outputRows + 8192)));
   }

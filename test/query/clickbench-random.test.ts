@@ -1,6 +1,6 @@
 /**
  * Random ClickBench-shaped queries (test/support/hits-query-gen.ts) over 50,000 generated `hits`
- * rows, Eddy against DuckDB. Deterministic: query i is generated from seed SEED + i, and a mismatch
+ * rows (in 512-row granules), Eddy against DuckDB. Deterministic: query i is generated from seed SEED + i, and a mismatch
  * prints that seed, both SQL texts and both results.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,8 @@ const ROWS = 50_000;
 const SEED = 1_000_000;
 const QUERIES = 500;
 const PER_TEST = 25;
+/** Small granules, so that key and min/max pruning cut inside parts. */
+const GRANULARITY = 512;
 
 describe(`random ClickBench-shaped queries vs DuckDB (${ROWS} rows)`, () => {
   let h: LoadedHits;
@@ -21,7 +23,7 @@ describe(`random ClickBench-shaped queries vs DuckDB (${ROWS} rows)`, () => {
   let nonEmpty = 0;
 
   beforeAll(async () => {
-    h = await loadHits({ rows: ROWS, seed: 7, inserts: 3 });
+    h = await loadHits({ rows: ROWS, seed: 7, inserts: 3, granularity: GRANULARITY });
     const pools: Record<string, (number | bigint | string)[]> = {};
     for (const [column, sql] of poolQueries()) {
       const rows = (await h.duck.connection.runAndReadAll(sql)).getRows();

@@ -1,10 +1,11 @@
 /**
  * Load one generated ClickBench `hits` data set into Eddy and into DuckDB for differential tests.
  *
- * Eddy gets ClickBench's create.sql unmodified, then the rows as TabSeparated text through
- * `INSERT INTO hits FORMAT TabSeparated` in several inserts, each streamed in pieces cut at arbitrary
- * bytes (rows split across pieces); the table is flushed after the first inserts only, so queries read
- * parts and the in-memory segment together. DuckDB gets ClickBench's DuckDB DDL and the same text.
+ * Eddy gets ClickBench's create.sql (unmodified unless a granularity is asked for), then the rows as
+ * TabSeparated text through `INSERT INTO hits FORMAT TabSeparated` in several inserts, each streamed
+ * in pieces cut at arbitrary bytes (rows split across pieces); the table is flushed after the first
+ * inserts only, so queries read parts and the in-memory segment together. DuckDB gets ClickBench's
+ * DuckDB DDL (bench/clickbench/sql/duckdb-create.sql, a copy of duckdb/create.sql) and the same text.
  */
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +26,8 @@ export interface HitsLoadOptions {
   readonly inserts?: number;
   /** Flush after each of the first this many inserts (default inserts − 2, at least 1). */
   readonly flushes?: number;
+  /** Rows per granule: added to create.sql's SETTINGS (default: create.sql unmodified). */
+  readonly granularity?: number;
 }
 
 /** Both databases holding the same `hits` rows. */
@@ -55,7 +58,10 @@ export async function loadHits(options: HitsLoadOptions): Promise<LoadedHits> {
   });
   let duck: DuckDB | undefined;
   try {
-    await eddy.execute({ sql: readFileSync(join(CLICKBENCH_DIR, 'create.sql'), 'utf8') });
+    const create = readFileSync(join(CLICKBENCH_DIR, 'create.sql'), 'utf8');
+    await eddy.execute({
+      sql: options.granularity === undefined ? create : create.replace(/\bSETTINGS\s/, `SETTINGS index_granularity = ${options.granularity}, `),
+    });
     const model = new HitsModel({ rows, seed });
     for (let i = 0; i < inserts; i++) {
       const start = Math.floor((rows * i) / inserts);

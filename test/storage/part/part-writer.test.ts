@@ -70,7 +70,7 @@ describe('PartWriter', () => {
           g = to;
         }
       }
-    }), { numRuns: 40 });
+    }), { numRuns: 30 });
   });
 
   it('abort() and a failing append leave no directory behind; a finished writer refuses more rows', async () => {

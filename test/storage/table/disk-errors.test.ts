@@ -149,6 +149,30 @@ describe.skipIf(cannotMount !== null)(`disk errors on a 2 MiB tmpfs${cannotMount
     await t.drop();
   });
 
+  it('a merge hitting ENOSPC fails cleanly: sources stay active, no partial part, and it succeeds once space is freed', async () => {
+    const o = opts();
+    const t = await TableStorage.open(o);
+    const expected = rows(0, 240);
+    for (let p = 0; p < 3; p++) {
+      await insert(t, expected.slice(p * 80, (p + 1) * 80));
+      await t.flush();
+    }
+    const filler = fill();
+    try {
+      const err = await caught(t.optimize({ final: true }));
+      expect(err.errorName).toBe('NOT_ENOUGH_SPACE');
+      expect(t.parts().filter((p) => p.active)).toHaveLength(3);
+      expect(readdirSync(o.dir).filter((n) => n.startsWith('tmp_'))).toEqual([]);
+      expect(canon(await readAll(t))).toEqual(canon(expected));
+    } finally {
+      rmSync(filler);
+    }
+    await t.optimize({ final: true });
+    expect(t.parts().filter((p) => p.active)).toHaveLength(1);
+    expect(canon(await readAll(t))).toEqual(canon(expected));
+    await t.drop();
+  });
+
   it('a read-only file system fails with a clear error and the data is intact once writable again', async () => {
     const o = opts();
     let t = await TableStorage.open(o);
