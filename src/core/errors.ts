@@ -87,7 +87,8 @@ export function toEddyError(e: unknown): EddyError {
   if (e instanceof Error) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOSPC') return new EddyError('NOT_ENOUGH_SPACE', `No space left on device: ${e.message}`, { cause: e });
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    if (code === 'EROFS') return new EddyError('CANNOT_WRITE_TO_FILE_DESCRIPTOR', `Read-only file system: ${e.message}`, { cause: e });
+    if (code === 'EACCES' || code === 'EPERM') {
       return new EddyError('CANNOT_WRITE_TO_FILE_DESCRIPTOR', `Permission denied: ${e.message}`, { cause: e });
     }
     if (e instanceof RangeError && /allocation|Array buffer/i.test(e.message)) {

@@ -1,11 +1,13 @@
 /**
  * Seeded generator of random ClickBench-shaped queries over `hits`, each as a pair: the ClickHouse
  * dialect text sent to Eddy and an equivalent DuckDB text. Shapes: grouped aggregation (1–3 keys out
- * of integer columns, low-cardinality strings, dates and date functions) with optional HAVING and
- * ORDER BY + LIMIT [OFFSET] that breaks ties on all keys; global aggregation; grouping without
- * ORDER BY over low-cardinality keys; plain filtered rows ordered by (EventTime, WatchID). Filters
- * combine equality, ranges, IN lists, dates, `<> ''`, LIKE and NOT LIKE with AND / OR / NOT.
- * Constants come from {@link HitsValuePools} so that filters select some rows.
+ * of integer columns, low-cardinality strings, dates, date/string/arithmetic functions) with optional
+ * HAVING and ORDER BY (an aggregate, selected or not, then all keys) + LIMIT [OFFSET]; grouping without
+ * ORDER BY over low-cardinality keys; global aggregation; SELECT DISTINCT; plain filtered rows ordered by
+ * (EventTime, WatchID). Filters combine equality, ranges, IN lists (also with out-of-range constants),
+ * 64-bit modulo, dates, `<> ''`, LIKE / ILIKE patterns, match, startsWith / endsWith, position and
+ * IN (subquery) with AND / OR / NOT. Aggregates: count, sum, avg, min, max, count(DISTINCT), uniqExact
+ * and the -If forms. Constants come from {@link HitsValuePools} so that filters select some rows.
  */
 
 /** A SQL fragment in both dialects. */
