@@ -1,9 +1,10 @@
 /**
  * The optimizer driver: local rules (constant folding, filter push-down and fusion into scans,
- * Sort+Limit → TopK, aggregate sharing) run bottom-up until the plan stops changing; then unused columns are pruned
- * and pruning ranges extracted from the scans' filters.
+ * Sort+Limit → TopK, derived GROUP BY keys dropped, aggregate sharing) run bottom-up until the plan
+ * stops changing; then unused columns are pruned and pruning ranges extracted from the scans' filters.
  */
 import type { LogicalPlan } from '../planner/logical.ts';
+import { dropDerivedKeys } from './drop-derived-keys.ts';
 import { extractScanRanges } from './extract-ranges.ts';
 import { foldConstants } from './fold-constants.ts';
 import { pruneColumns } from './prune-columns.ts';
@@ -14,7 +15,7 @@ import { applyBottomUp } from './rule.ts';
 import { shareAggregates } from './share-aggregates.ts';
 import { sortLimitToTopK } from './sort-limit-to-topk.ts';
 
-const RULES: readonly Rule[] = [foldConstants, pushFilterDown, pushFilterIntoScan, sortLimitToTopK, shareAggregates];
+const RULES: readonly Rule[] = [foldConstants, pushFilterDown, pushFilterIntoScan, sortLimitToTopK, dropDerivedKeys, shareAggregates];
 const MAX_PASSES = 32;
 
 /** Optimize a bound plan. */

@@ -2,11 +2,12 @@
  * Groupers assign dense group ids (0, 1, 2, ... in order of first appearance) to rows by their key
  * values, and give back the key columns of all groups. The factory picks the fastest layout for the
  * key types: none (one group), one fixed-width key (typed-array hash map), one string key (bytes hash
- * map, dictionary codes mapped once per dictionary), several keys (rows serialized to bytes).
+ * map, dictionary codes mapped once per dictionary), several keys (packed into
+ * fixed-width words, strings as interned ids).
  */
 import type { DataType } from '../../../src/core/types.ts';
 import type { Vector } from '../../../src/core/vector.ts';
-import { SerializedGrouper } from './serialized-grouper.ts';
+import { PackedGrouper } from './packed-grouper.ts';
 import { SingleKeyGrouper } from './single-key-grouper.ts';
 
 /** Assigns group ids to rows. */
@@ -33,5 +34,5 @@ class NoKeyGrouper implements Grouper {
 export function makeGrouper(types: readonly DataType[]): Grouper {
   if (types.length === 0) return new NoKeyGrouper();
   if (types.length === 1) return new SingleKeyGrouper(types[0]!);
-  return new SerializedGrouper(types);
+  return new PackedGrouper(types);
 }

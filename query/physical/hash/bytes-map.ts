@@ -3,13 +3,11 @@
  * growing arena (so the map's keys are directly a UTF-8 string vector); lookups hash bytes in place,
  * so grouping or joining on strings never creates a JS string per row.
  */
+import { hashBytes as hashBytesSeeded } from '../../expr/hash.ts';
 
-/** FNV-1a over bytes [start, end), finished with murmur3's fmix32. */
+/** A 32-bit hash of bytes [start, end) as an int32 (4 bytes per step, see expr/hash.ts). */
 export function hashBytes(src: Uint8Array, start: number, end: number): number {
-  let h = 0x811c9dc5 ^ (end - start);
-  for (let i = start; i < end; i++) h = Math.imul(h ^ src[i]!, 0x01000193);
-  h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b); h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35); h ^= h >>> 16;
-  return h;
+  return hashBytesSeeded(src, start, end, 0x811c9dc5) | 0;
 }
 
 /** Byte-string keys → dense ids. */

@@ -1,0 +1,84 @@
+/**
+ * An open-addressing hash map from fixed-width keys of `width` int32 words to dense ids 0..size-1:
+ * power-of-two slot table, linear probing, growth by rehash at 50% load. Keys live in one Int32Array
+ * (`width` words per id); each slot keeps its key's hash next to the id, so probes compare hashes
+ * before touching keys and a rehash never rehashes keys. Serves composite GROUP BY keys packed into
+ * words (see PackedGrouper).
+ */
+
+/** Hash `width` words of src starting at `at` (multiplicative mix per word, murmur3 finaliser). */
+export function hashWords(src: Int32Array, at: number, width: number): number {
+  let h = 0x9e3779b9 ^ width;
+  for (let k = 0; k < width; k++) {
+    h = Math.imul(h ^ src[at + k]!, 0x85ebca6b);
+    h = (h << 13) | (h >>> 19);
+  }
+  h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b); h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35); h ^= h >>> 16;
+  return h;
+}
+
+/** Fixed-width word keys → dense ids. */
+export class WordsMap {
+  /** Slot s holds (id, hash) at [2s, 2s+1]; id -1 = empty. Probes touch one array until hashes match. */
+  private slots: Int32Array;
+  private mask: number;
+  /** Key of id i is keys[i*width .. (i+1)*width). */
+  keys: Int32Array;
+  size = 0;
+
+  constructor(readonly width: number, capacity = 1024) {
+    let cap = 16;
+    while (cap < capacity * 2) cap <<= 1;
+    this.slots = new Int32Array(2 * cap).fill(-1);
+    this.mask = cap - 1;
+    this.keys = new Int32Array(capacity * width);
+  }
+
+  /** The id of the key src[at .. at+width) with hash `hash` (from hashWords), inserting it when new. */
+  findOrInsert(src: Int32Array, at: number, hash: number): number {
+    const w = this.width;
+    const keys = this.keys; const slots = this.slots; const mask = this.mask;
+    let s = hash & mask;
+    for (;;) {
+      const id = slots[2 * s]!;
+      if (id < 0) break;
+      if (slots[2 * s + 1] === hash) {
+        const b = id * w;
+        let k = 0;
+        while (k < w && keys[b + k] === src[at + k]) k++;
+        if (k === w) return id;
+      }
+      s = (s + 1) & mask;
+    }
+    const id = this.size++;
+    const b = id * w;
+    if (b + w > keys.length) { const k = new Int32Array(keys.length * 2); k.set(keys); this.keys = k; }
+    const dst = this.keys;
+    for (let k = 0; k < w; k++) dst[b + k] = src[at + k]!;
+    slots[2 * s] = id; slots[2 * s + 1] = hash;
+    if (this.size * 2 > mask) this.rehash();
+    return id;
+  }
+
+  /** Approximate bytes held. */
+  memoryBytes(): number {
+    return this.slots.byteLength + this.keys.byteLength;
+  }
+
+  private rehash(): void {
+    const old = this.slots;
+    const cap = old.length;
+    const slots = new Int32Array(2 * cap).fill(-1);
+    const mask = cap - 1;
+    for (let p = 0; p < old.length; p += 2) {
+      const id = old[p]!;
+      if (id < 0) continue;
+      const h = old[p + 1]!;
+      let s = h & mask;
+      while (slots[2 * s]! >= 0) s = (s + 1) & mask;
+      slots[2 * s] = id; slots[2 * s + 1] = h;
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
+}
