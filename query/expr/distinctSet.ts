@@ -39,9 +39,20 @@ export class DistinctSet {
     for (let p = 0; p < cap; p++) if (used[p] === 1) this.add(g[p]!, hi[p]!, lo[p]!);
   }
 
-  /** Visit every triple: calls f(group, hi, lo). Not for hot per-row paths. */
-  forEach(f: (group: number, hi: number, lo: number) => void): void {
-    for (let p = 0; p < this.cap; p++) if (this.used[p] === 1) f(this.g[p]!, this.hi[p]!, this.lo[p]!);
+  /**
+   * Write the (lo, hi) keys of every triple whose group is below `groups` to out[at[g]], out[at[g]+1],
+   * advancing the group's cursor at[g] by 2 (the caller sizes each group's run from its count).
+   */
+  writeGrouped(groups: number, at: Int32Array, out: Uint32Array): void {
+    const used = this.used, G = this.g, H = this.hi, L = this.lo;
+    for (let p = 0; p < this.cap; p++) {
+      if (used[p] !== 1) continue;
+      const g = G[p]!;
+      if (g >= groups) continue;
+      const q = at[g]!;
+      out[q] = L[p]!; out[q + 1] = H[p]!;
+      at[g] = q + 2;
+    }
   }
 
   /** Approximate bytes held. */

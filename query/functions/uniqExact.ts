@@ -35,21 +35,21 @@ class UniqExactAccumulator implements GroupsAccumulator {
     const offsets = new Int32Array(groups + 1);
     for (let g = 0; g < groups; g++) offsets[g + 1] = offsets[g]! + this.counts[g]! * 8;
     const bytes = new Uint8Array(offsets[groups]!);
-    const w = new Uint32Array(bytes.buffer);
-    const pos = Int32Array.from(offsets.subarray(0, groups), (x) => x / 4);
-    this.set.forEach((g, hi, lo) => { if (g < groups) { const p = pos[g]!; w[p] = lo; w[p + 1] = hi; pos[g] = p + 2; } });
+    const at = Int32Array.from(offsets.subarray(0, groups), (x) => x / 4);
+    this.set.writeGrouped(groups, at, new Uint32Array(bytes.buffer));
     return [stringVector(T.String, offsets, bytes)];
   }
 
   merge(state: readonly Vector[], groupIds: Uint32Array, n: number): void {
     this.counts = grow(this.counts, maxGroup(groupIds, n) + 1);
     const s = materialize(state[0]!) as Extract<Vector, { kind: 'string' }>;
-    const b = s.bytes;
-    const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+    const b = s.bytes; const offs = s.offsets;
+    // Keys as (lo, hi) uint32 pairs; copied when the bytes are not 4-byte aligned.
+    const aligned = b.byteOffset % 4 === 0 ? b : b.slice();
+    const w = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength >>> 2);
     for (let i = 0; i < n; i++) {
-      for (let p = s.offsets[i]!; p + 8 <= s.offsets[i + 1]!; p += 8) {
-        this.insert(groupIds[i]!, dv.getUint32(p + 4, true), dv.getUint32(p, true));
-      }
+      const g = groupIds[i]!;
+      for (let p = offs[i]! >>> 2, e = offs[i + 1]! >>> 2; p + 2 <= e; p += 2) this.insert(g, w[p + 1]!, w[p]!);
     }
   }
 

@@ -5,7 +5,9 @@
  * The segment is flushed by size/age: it is frozen (still queryable), the WAL is rotated, its rows are
  * split by partition, sorted and written as level-0 parts, then — in one synchronous step — the parts
  * become active and the frozen segment disappears, and the WAL files it covered are deleted.
- * Large inserts skip the WAL and become parts directly. Background merges keep the part count low.
+ * Large inserts skip the WAL and become parts directly; streamed ones (bulkInsert) stage a part per piece
+ * and commit them together. Block numbers of parts not yet active are reserved: merges never span them.
+ * Background merges keep the part count low.
  *
  * Crash safety (every acknowledged row exactly once):
  * - parts record `eddy.walSeq`, the last WAL seq they cover; replay skips records ≤ the max over parts,
