@@ -464,7 +464,9 @@ export class Database {
           for await (const b of res.batches) batches.push(b);
           written(await appendBlocks(store, def, targets, blocksFromBatches(batches, targets)));
         } else {
-          const chunkRows = Math.max(1, q.settings.num('max_insert_block_size'));
+          // All or nothing by default, however large (staged parts keep memory bounded); an explicit
+          // max_insert_block_size opts into ClickHouse's rule of one atomic write per block.
+          const chunkRows = q.settings.isSet('max_insert_block_size') ? Math.max(1, q.settings.num('max_insert_block_size')) : Infinity;
           await appendDecoded(store, def, stmt, req.sql, req.data, targets, q.settings.changes(), chunkRows, written);
         }
         return done();

@@ -1,9 +1,9 @@
 /**
  * INSERT: decode the payload (inline after FORMAT/VALUES and/or streamed from the request body) into
- * the table's column types, fill omitted columns with their defaults, and append it to storage in
- * all-or-nothing writes that are durable before the promise resolves: one write per
- * max_insert_block_size rows of payload (ClickHouse's rule), so memory holds one such chunk rather
- * than the whole payload, and an insert of at most that many rows is atomic.
+ * the table's column types, fill omitted columns with their defaults, and append it to storage durably
+ * before the promise resolves. The whole payload is one all-or-nothing write (storage stages parts as
+ * pieces arrive, so memory holds one piece); when the user sets max_insert_block_size, each block of
+ * that many rows is its own atomic write instead (ClickHouse's rule).
  */
 import type { Insert } from '../../query/parser/ast.ts';
 import type { TableDefinition } from '../catalog/definition.ts';

@@ -1,7 +1,7 @@
 /**
- * Formatted INSERT payloads are written in chunks of max_insert_block_size rows: all rows arrive,
- * an insert of at most one chunk is all-or-nothing, and a larger one that fails keeps whole chunks
- * written before the bad row was found (ClickHouse's rule), so a huge payload never sits in memory whole.
+ * A formatted INSERT is all-or-nothing however large; with max_insert_block_size set, each chunk of
+ * that many rows is its own atomic write and a failing insert keeps the whole chunks before the bad row
+ * (ClickHouse's rule). Either way every row of a good payload arrives.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -59,6 +59,12 @@ describe('INSERT payload chunks', () => {
     expect(kept).toBeGreaterThanOrEqual(BLOCK_ROWS);
     expect(kept).toBeLessThan(3 * BLOCK_ROWS);
     expect(kept % BLOCK_ROWS).toBe(0);
+  });
+
+  it('writes nothing when a payload larger than one piece has a bad row and no block size is set', async () => {
+    await db.execute({ sql: 'CREATE TABLE whole (i UInt32, s String) ENGINE = MergeTree ORDER BY i' });
+    await expect(insert('whole', 3 * BLOCK_ROWS + 123, true)).rejects.toThrow(/row/);
+    expect(await count('whole')).toBe(0);
   });
 
   it('writes nothing when a payload within one chunk has a bad row', async () => {
