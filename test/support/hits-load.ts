@@ -10,13 +10,13 @@
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CLICKBENCH_DIR } from './shared-dir.ts';
 import { loadHitsTsv, openDuckDB, type DuckDB } from '../../bench/clickbench/duckdb.ts';
 import { HitsModel } from '../../bench/hits/model.ts';
 import { hitsTsv } from '../../bench/hits/tsv.ts';
 import { Database } from '../../src/database.ts';
 
-/** ClickBench's own files (create.sql, queries.sql, duckdb/…). */
-export const CLICKBENCH_DIR = '/work/shared/clickbench';
+export { CLICKBENCH_DIR };
 
 /** What to load. */
 export interface HitsLoadOptions {

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { CreateTable, Select } from '../../../query/parser/ast.ts';
 import { parseStatement, parseStatements } from '../../../query/parser/index.ts';
 import { sx } from './sexpr.ts';
+import { CLICKBENCH_DIR } from '../../support/shared-dir.ts';
 
-const DIR = '/work/shared/clickbench';
+const DIR = CLICKBENCH_DIR;
 const VARIANTS = ['', 'clickhouse-18.16/', 'duckdb/'];
 
 describe.each(VARIANTS)('ClickBench %s', (variant) => {
