@@ -2,9 +2,9 @@
  * Grouping on several keys packed into fixed-width int32 words, looked up in one WordsMap. Per key:
  * 8..32-bit integers, Date, DateTime, Bool take one word; Int64/UInt64/DateTime64 their two halves;
  * floats the two halves of their float64 bit pattern (-0 as 0, one NaN); strings one word, an id from
- * a BytesMap that interns each distinct string once (dictionary vectors intern each entry once per
- * dictionary). When any key is Nullable, a trailing word per 32 keys holds the row's NULL bits (a
- * NULL key's value words are 0). So (UserID, SearchPhrase) is a 3-word key and no row is serialized.
+ * a BytesMap that interns each distinct string once (string dictionaries intern each entry once per
+ * dictionary; other dictionaries are gathered to flat values). When any key is Nullable, a trailing
+ * word per 32 keys holds the row's NULL bits (a NULL key's value words are 0). So (UserID, SearchPhrase) is a 3-word key and no row is serialized.
  */
 import type { DataType } from '../../../src/core/types.ts';
 import { arrayTypeOf, is64Bit } from '../../../src/core/types.ts';
@@ -12,7 +12,7 @@ import type { FlatVector, StringVector, Vector } from '../../../src/core/vector.
 import { flatVector, stringVector } from '../../../src/core/vector.ts';
 import { BytesMap, hashBytes } from '../hash/bytes-map.ts';
 import { WordsMap, hashWords } from '../hash/words-map.ts';
-import { materializeConst } from '../vectors.ts';
+import { flatten, materializeConst } from '../vectors.ts';
 import type { Grouper } from './grouper.ts';
 
 type Layout = 'int' | 'wide' | 'float' | 'string';
@@ -80,7 +80,10 @@ export class PackedGrouper implements Grouper {
         if (one.nulls !== null && this.nullWord >= 0) this.markNulls(k, null, n);
         return;
       }
-      case 'dict': this.packDict(k, v.codes, v.dict, v.nulls, n); return;
+      case 'dict':
+        if (v.dict.kind === 'string') this.packStringDict(k, v.codes, v.dict, v.nulls, n);
+        else this.packColumn(k, flatten(v) as FlatVector, n, 0);
+        return;
       default: this.packColumn(k, v, n, 0);
     }
   }
@@ -128,42 +131,25 @@ export class PackedGrouper implements Grouper {
     for (let i = 0, at = nw; i < n; i++, at += W) if (nulls === null || nulls[i] === 1) rows[at]! |= bit;
   }
 
-  /** Dictionary column: entries packed once (strings: interned lazily, once per dictionary). */
-  private packDict(k: number, codes: Uint8Array | Uint16Array | Uint32Array, dict: FlatVector | StringVector,
+  /** String dictionary column: each entry interned once per dictionary (lazily), then a lookup per row. */
+  private packStringDict(k: number, codes: Uint8Array | Uint16Array | Uint32Array, dict: StringVector,
     nulls: Uint8Array | null, n: number): void {
-    const W = this.width; const off = this.offsets[k]!;
+    const W = this.width; const off = this.offsets[k]!; const rows = this.rows;
     const dnulls = dict.nulls;
-    if (dict.kind === 'string') {
-      let ids = this.dictIds.get(dict);
-      if (ids === undefined) { ids = new Int32Array(dict.length).fill(-1); this.dictIds.set(dict, ids); }
-      const strs = this.strings; const offs = dict.offsets; const bytes = dict.bytes; const rows = this.rows;
-      for (let i = 0, at = off; i < n; i++, at += W) {
-        const c = codes[i]!;
-        if ((nulls !== null && nulls[i] === 1) || (dnulls !== null && dnulls[c] === 1)) { rows[at] = 0; continue; }
-        let id = ids[c]!;
-        if (id < 0) { const s = offs[c]!; const e = offs[c + 1]!; id = strs.findOrInsert(bytes, s, e, hashBytes(bytes, s, e)); ids[c] = id; }
-        rows[at] = id;
-      }
-    } else {
-      // Pack the entries after the n rows, then copy each row's entry.
-      const need = (n + dict.length) * W;
-      if (this.rows.length < need) { const r = new Int32Array(need); r.set(this.rows.subarray(0, n * W)); this.rows = r; }
-      this.packColumn(k, dict, dict.length, n);
-      const rows = this.rows; const two = this.wordsOf(k) === 2;
-      for (let i = 0, at = off; i < n; i++, at += W) {
-        const src = (n + codes[i]!) * W + off;
-        rows[at] = rows[src]!; if (two) rows[at + 1] = rows[src + 1]!;
-      }
-    }
-    if (nulls === null && dnulls === null) return;
-    // NULL rows: value words 0 (the entry under a NULL row is arbitrary), NULL bit set.
-    const rows = this.rows; const two = this.wordsOf(k) === 2;
-    const nw = this.nullWord >= 0 ? this.nullWord + (k >>> 5) : -1; const bit = 1 << (k & 31);
+    let ids = this.dictIds.get(dict);
+    if (ids === undefined) { ids = new Int32Array(dict.length).fill(-1); this.dictIds.set(dict, ids); }
+    const strs = this.strings; const offs = dict.offsets; const bytes = dict.bytes;
+    const nw = this.nullWord >= 0 ? this.nullWord + (k >>> 5) - off : -1; const bit = 1 << (k & 31);
     for (let i = 0, at = off; i < n; i++, at += W) {
-      if ((nulls !== null && nulls[i] === 1) || (dnulls !== null && dnulls[codes[i]!] === 1)) {
-        rows[at] = 0; if (two) rows[at + 1] = 0;
-        if (nw >= 0) rows[at - off + nw]! |= bit;
+      const c = codes[i]!;
+      if ((nulls !== null && nulls[i] === 1) || (dnulls !== null && dnulls[c] === 1)) {
+        rows[at] = 0;
+        if (nw >= 0) rows[at + nw]! |= bit;
+        continue;
       }
+      let id = ids[c]!;
+      if (id < 0) { const s = offs[c]!; const e = offs[c + 1]!; id = strs.findOrInsert(bytes, s, e, hashBytes(bytes, s, e)); ids[c] = id; }
+      rows[at] = id;
     }
   }
 

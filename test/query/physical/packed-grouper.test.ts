@@ -79,8 +79,8 @@ describe('PackedGrouper', () => {
       [T.Float64, withNullable(T.Int64)],
       [T.Int16, T.Int16, withNullable(T.String), withNullable(T.Float64)],
     ];
-    for (const [t, types] of typeSets.entries()) {
-      const r = rng(7 + t);
+    for (let seed = 0; seed < 8; seed++) for (const [t, types] of typeSets.entries()) {
+      const r = rng(7 + t + 100 * seed);
       const g = new PackedGrouper(types);
       const ref = new Map<string, number>();
       const firstRow: Scalar[][] = [];
