@@ -96,6 +96,8 @@ export interface OpenOptions {
   readonly cacheBytes?: number;
   /** Segment flush thresholds for every table. */
   readonly flush?: { maxRows?: number; maxBytes?: number; maxAgeMs?: number };
+  /** Rows per granule for tables that set no index_granularity (default 8192; tests use tiny ones). */
+  readonly granularity?: number;
   /** Where storage logs (default: console). */
   readonly logger?: { info(msg: string): void; warn(msg: string): void };
   /** Start the data directory's Kafka sources (default true; a one-off `eddy local` query wants false). */
@@ -136,6 +138,7 @@ export class Database {
       cache: new ColumnCache(opts.cacheBytes ?? 512 * 1024 * 1024),
       ...(opts.flush ? { flush: opts.flush } : {}),
       ...(opts.logger ? { logger: opts.logger } : {}),
+      ...(opts.granularity !== undefined ? { granularity: opts.granularity } : {}),
     });
     await tables.openAll();
     const db = new Database(opts.dataDir, catalog, tables, opts.settings ?? {}, opts);

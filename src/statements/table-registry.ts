@@ -19,6 +19,8 @@ export interface TableOpenDefaults {
   cache: ColumnCache;
   flush?: TableStorageOptions['flush'];
   logger?: TableStorageOptions['logger'];
+  /** Rows per granule for tables whose definition sets no index_granularity (storage default: 8192). */
+  granularity?: number;
 }
 
 /** The fields (with defaults) storage needs for a definition. */
@@ -59,7 +61,8 @@ export class TableRegistry {
       schema: storageSchema(def),
       sortKey: def.orderBy,
       ...(def.partitionBy ? { partitioner: compilePartitioner(def.partitionBy, storageSchema(def)) } : {}),
-      ...(typeof def.settings['index_granularity'] === 'number' ? { granularity: def.settings['index_granularity'] } : {}),
+      ...(typeof def.settings['index_granularity'] === 'number' ? { granularity: def.settings['index_granularity'] }
+        : this.defaults.granularity !== undefined ? { granularity: this.defaults.granularity } : {}),
       cache: this.defaults.cache,
       ...(this.defaults.flush ? { flush: this.defaults.flush } : {}),
       ...(this.defaults.logger ? { logger: this.defaults.logger } : {}),

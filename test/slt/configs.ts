@@ -21,6 +21,7 @@ export const CONFIGS: readonly SltConfig[] = [
   { name: 'default' },
   { name: 'tiny_blocks', settings: { max_block_size: 7 } },
   { name: 'tiny_segments', open: { flush: { maxRows: 3 } } },
+  { name: 'tiny_granules', open: { granularity: 2, flush: { maxRows: 5 } } },
   { name: 'flush_each', afterEach: 'flush' },
   { name: 'restart_each', afterEach: 'restart' },
 ];
