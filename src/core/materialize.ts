@@ -3,7 +3,7 @@
  * Used where storage needs plain columns (inserts, defaults) — not inside query kernels.
  */
 import type { DataType, Scalar } from './types.ts';
-import { arrayTypeOf } from './types.ts';
+import { arrayTypeOf, type TypedArray } from './types.ts';
 import type { FlatVector, StringVector, Vector } from './vector.ts';
 import { flatVector, stringVector, utf8 } from './vector.ts';
 import { vectorFromScalars } from './builder.ts';
@@ -13,7 +13,7 @@ export function materialize(v: Vector): FlatVector | StringVector {
   switch (v.kind) {
     case 'flat': case 'string': return v;
     case 'const': return repeatScalar(v.type, v.value, v.length);
-    case 'dict': return gatherDict(v.type, v.dict, v.codes, v.nulls);
+    case 'dict': return materializeDict(v.dict, v.codes, v.nulls, v.length);
   }
 }
 
@@ -35,13 +35,27 @@ export function repeatScalar(type: DataType, value: Scalar, n: number): FlatVect
   return flatVector(type, arr, value === null ? new Uint8Array(n).fill(1) : null);
 }
 
-function gatherDict(type: DataType, dict: FlatVector | StringVector, codes: ArrayLike<number>, nulls: Uint8Array | null): FlatVector | StringVector {
-  const n = codes.length;
+function materializeDict(dict: FlatVector | StringVector, codes: ArrayLike<number>, nulls: Uint8Array | null,
+  n: number): FlatVector | StringVector {
+  const type = dict.type.nullable || nulls === null ? dict.type : { ...dict.type, nullable: true };
   if (dict.kind === 'flat') {
-    const out = new (arrayTypeOf(dict.type))(n) as Float64Array;
-    const src = dict.values as Float64Array;
-    for (let i = 0; i < n; i++) out[i] = src[codes[i]!]!;
-    return flatVector(type, out, nulls);
+    const C = arrayTypeOf(dict.type);
+    const out = new C(n) as TypedArray;
+    const src = dict.values;
+    if (out instanceof BigInt64Array || out instanceof BigUint64Array) {
+      const o32 = new Int32Array(out.buffer);
+      const s32 = new Int32Array(src.buffer, src.byteOffset, src.length * 2);
+      for (let i = 0; i < n; i++) {
+        const c = codes[i]!;
+        o32[2 * i] = s32[2 * c]!;
+        o32[2 * i + 1] = s32[2 * c + 1]!;
+      }
+    } else {
+      const o = out as Float64Array;
+      const s = src as Float64Array;
+      for (let i = 0; i < n; i++) o[i] = s[codes[i]!]!;
+    }
+    return { kind: 'flat', type, length: n, values: out, nulls: mergeNulls(nulls, dict.nulls, codes, n) };
   }
   const offsets = new Int32Array(n + 1);
   let total = 0;
@@ -55,7 +69,16 @@ function gatherDict(type: DataType, dict: FlatVector | StringVector, codes: Arra
     const c = codes[i]!;
     bytes.set(dict.bytes.subarray(dict.offsets[c]!, dict.offsets[c + 1]!), offsets[i]!);
   }
-  return stringVector(type, offsets, bytes, nulls);
+  return { kind: 'string', type, length: n, offsets, bytes, nulls: mergeNulls(nulls, dict.nulls, codes, n) };
+}
+
+/** Row NULL when the dict row says so or the code points at a NULL dictionary entry. */
+function mergeNulls(nulls: Uint8Array | null, dictNulls: Uint8Array | null, codes: ArrayLike<number>,
+  n: number): Uint8Array | null {
+  if (dictNulls === null) return nulls;
+  const out = nulls === null ? new Uint8Array(n) : nulls.slice(0, n);
+  for (let i = 0; i < n; i++) out[i]! |= dictNulls[codes[i]!]!;
+  return out;
 }
 
 /** Concatenate vectors of one type into one flat/string vector. */

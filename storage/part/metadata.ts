@@ -8,7 +8,7 @@ import { parseType, typeName, type Field } from '../../src/core/types.ts';
 import type { FlatVector, StringVector } from '../../src/core/vector.ts';
 import { decodeBlock, encodeBlock } from '../codec/block.ts';
 import { crc32 } from '../codec/crc32.ts';
-import { materialize } from '../codec/materialize.ts';
+import { materialize } from '../../src/core/materialize.ts';
 import { Block, Column, Field as FbField, KeyValue, Part } from '../format/generated/part_generated.ts';
 
 /** Name of the metadata file inside a part directory. */

@@ -6,7 +6,7 @@ import { arrayTypeOf, type TypedArray } from '../../src/core/types.ts';
 import type { DictVector, FlatVector, StringVector } from '../../src/core/vector.ts';
 import type { DecodedBlock } from '../codec/block.ts';
 import { buildStringDict } from '../codec/dictionary.ts';
-import { materialize } from '../codec/materialize.ts';
+import { materialize } from '../../src/core/materialize.ts';
 
 /** Rows [start, end) of `v`; shares memory with `v` except for rebased string offsets. */
 export function sliceRows(v: DecodedBlock, start: number, end: number): DecodedBlock {

@@ -11,7 +11,7 @@ import { EddyError } from '../../src/core/errors.ts';
 import type { Field } from '../../src/core/types.ts';
 import type { Vector } from '../../src/core/vector.ts';
 import { compressionByName } from '../codec/compression.ts';
-import { materialize } from '../codec/materialize.ts';
+import { materialize } from '../../src/core/materialize.ts';
 import type { ColumnCache } from './cache.ts';
 import { ColumnWriter } from './column-writer.ts';
 import { diskError, fsyncDir, removeQuietly, writeFileSynced } from './durable.ts';

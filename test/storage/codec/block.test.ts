@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { T, makeType } from '../../../src/core/types.ts';
 import type { FlatVector, StringVector } from '../../../src/core/vector.ts';
 import { decodeBlock, encodeBlock, ENCODING, type EncodingId } from '../../../storage/codec/block.ts';
-import { materialize } from '../../../storage/codec/materialize.ts';
+import { materialize } from '../../../src/core/materialize.ts';
 import { KINDS, makeVector, rowBytes, vectorArb } from './arbitraries.ts';
 
 /** Rows of `got` equal rows [start, end) of `want`: same NULLs, same bytes for every non-NULL row. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Field } from '../../../src/core/types.ts';
 import type { FlatVector, StringVector } from '../../../src/core/vector.ts';
-import { materialize } from '../../../storage/codec/materialize.ts';
+import { materialize } from '../../../src/core/materialize.ts';
 import { ColumnCursor } from '../../../storage/part/column-cursor.ts';
 import { PartWriter, writePart } from '../../../storage/part/index.ts';
 import { KINDS, rowBytes, vectorArb } from '../codec/arbitraries.ts';

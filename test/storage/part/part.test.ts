@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ColumnRange } from '../../../src/core/scan.ts';
 import { T, makeType, type Field, type Scalar } from '../../../src/core/types.ts';
 import { toScalars, utf8, type FlatVector, type StringVector, type Vector } from '../../../src/core/vector.ts';
-import { materialize } from '../../../storage/codec/materialize.ts';
+import { materialize } from '../../../src/core/materialize.ts';
 import { ColumnCache, PartReader, partName, parsePartName, writePart } from '../../../storage/part/index.ts';
 import { KINDS, makeVector, rowBytes, valueArb, vectorArb } from '../codec/arbitraries.ts';
 
