@@ -2,6 +2,7 @@
  * A growable byte buffer that writes text without creating strings: integers (including 64-bit ones
  * given as two 32-bit halves), dates and timestamps in ClickHouse's text form, and byte ranges.
  */
+import { civilOfDays } from '../../src/core/calendar.ts';
 
 const DAY = 86400;
 
@@ -201,15 +202,10 @@ const dateCacheDay = new Int32Array(DATE_CACHE).fill(-0x80000000);
 
 /** Civil date of `days` (Howard Hinnant's days-to-civil algorithm) into the cache slot. */
 function fillDate(days: number, slot: number): void {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const c = civilOfDays(days);
+  const y = Math.floor(c / 10000);
+  const m = Math.floor(c / 100) % 100;
+  const d = c % 100;
   const text = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   for (let i = 0; i < 10; i++) dateCache[slot * 10 + i] = text.charCodeAt(i);
   dateCacheDay[slot] = days;

@@ -3,28 +3,14 @@
  * civil dates and back, and a zone's UTC offset at an instant (Intl, cached per quarter hour; UTC is
  * pure arithmetic).
  */
+import { civilOfDays, daysFromCivil } from '../../src/core/calendar.ts';
 
-/** Days since 1970-01-01 of a proleptic Gregorian date (month 1..12). */
-export function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
+export { daysFromCivil };
 
 /** The civil date of a day number. */
 export function civilFromDays(days: number): { y: number; m: number; d: number } {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
+  const c = civilOfDays(days);
+  return { y: Math.floor(c / 10000), m: Math.floor(c / 100) % 100, d: c % 100 };
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

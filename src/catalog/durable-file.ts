@@ -3,7 +3,10 @@
  * A crash leaves either the old or the new content, never a torn file.
  */
 import { open, rename, mkdir } from 'node:fs/promises';
+import { fsyncDir } from '../../storage/part/durable.ts';
 import { dirname } from 'node:path';
+
+export { fsyncDir };
 
 /** Atomically replace `path` with `content`, durable when the promise resolves. */
 export async function writeFileDurable(path: string, content: string | Uint8Array): Promise<void> {
@@ -18,14 +21,4 @@ export async function writeFileDurable(path: string, content: string | Uint8Arra
   }
   await rename(tmp, path);
   await fsyncDir(dirname(path));
-}
-
-/** fsync a directory so a rename or unlink in it is durable. */
-export async function fsyncDir(dir: string): Promise<void> {
-  const fh = await open(dir, 'r');
-  try {
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
 }
