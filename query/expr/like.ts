@@ -1,7 +1,8 @@
 /**
  * LIKE / ILIKE. A pattern is compiled once into the cheapest matcher: equality, prefix, suffix,
  * substring (a whole-buffer byte search, see markContains) or a byte-level regex over latin1 text for
- * the general case (`_` matches one UTF-8 character). ILIKE folds ASCII case.
+ * the general case (`_` matches one UTF-8 character). ILIKE folds ASCII case in byte kernels; a
+ * pattern with non-ASCII characters folds Unicode case through a per-row decoded `iu` regex instead.
  */
 import type { DataType } from '../../src/core/types.ts';
 import type { FlatVector, StringVector, Vector } from '../../src/core/vector.ts';
@@ -47,8 +48,19 @@ function prefixAt(b: Uint8Array, s: number, e: number, lit: Uint8Array, atEnd: b
   return true;
 }
 
+/** ILIKE with a non-ASCII pattern: Unicode case folding over decoded rows (the rare, slow path). */
+function compileUnicodeILike(pattern: string): LikeMatcher {
+  const src = tokenize(pattern).map((t) => (typeof t === 'string' ? escapeRe(t) : t.w === '%' ? '[\\s\\S]*' : '[\\s\\S]')).join('');
+  const re = new RegExp(`^${src}$`, 'iu');
+  return (s, out) => {
+    const o = s.offsets;
+    for (let i = 0; i < s.length; i++) out[i] = re.test(fromUtf8(s.bytes, o[i]!, o[i + 1]!)) ? 1 : 0;
+  };
+}
+
 /** Compile a LIKE pattern (caseInsensitive = ILIKE). */
 export function compileLike(pattern: string, caseInsensitive: boolean): LikeMatcher {
+  if (caseInsensitive && /[^\x00-\x7f]/.test(pattern)) return compileUnicodeILike(pattern);
   const toks = tokenize(caseInsensitive ? pattern.replace(/[A-Z]/g, (c) => c.toLowerCase()) : pattern);
   const fold = (s: StringVector): Uint8Array => (caseInsensitive ? asciiLower(s.bytes) : s.bytes);
   const isLit = (t: unknown): t is string => typeof t === 'string';
