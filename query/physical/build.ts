@@ -3,6 +3,7 @@
  * caller when the run ends) and plan their units with the pushed-down columns and ranges.
  */
 import type { TableSnapshot } from '../../src/core/scan.ts';
+import type { BoundExpr } from '../planner/bound.ts';
 import type { LogicalPlan } from '../planner/logical.ts';
 import { parallelAggregate, parallelLimit, parallelTopK, type ParallelOptions } from '../parallel/plan.ts';
 import { DistinctExec } from './distinct.ts';
@@ -67,9 +68,29 @@ export function buildPhysical(p: LogicalPlan, opts: BuildOptions): PhysicalOpera
     }
     case 'Distinct': return new DistinctExec(rec(p.input), p.columns);
     case 'LimitBy': return new LimitByExec(rec(p.input), p.keys, p.limit, p.offset);
-    case 'Join': return new HashJoinExec(rec(p.left), rec(p.right), p.joinType, p.leftKeys, p.rightKeys, p.schema);
+    case 'Join': {
+      const left = rec(p.left);
+      const right = rec(p.right);
+      if (p.joinType === 'inner' && p.leftKeys.length > 0 && estimatedRows(left) < estimatedRows(right)) {
+        // Build the smaller side: join with the inputs swapped, then restore the column order.
+        const nl = p.left.schema.length;
+        const nr = p.right.schema.length;
+        const swapped = new HashJoinExec(right, left, 'inner', p.rightKeys, p.leftKeys, [...p.schema.slice(nl), ...p.schema.slice(0, nl)]);
+        const exprs: BoundExpr[] = p.schema.map((f, i) => ({ kind: 'col', index: i < nl ? nr + i : i - nl, type: f.type, name: f.name }));
+        return new ProjectExec(swapped, exprs, p.schema);
+      }
+      return new HashJoinExec(left, right, p.joinType, p.leftKeys, p.rightKeys, p.schema);
+    }
     case 'Union': return new UnionAllExec(p.inputs.map(rec), p.schema);
   }
+}
+
+/** Upper bound of the rows a physical subtree reads: the rows its scans selected after pruning. */
+function estimatedRows(op: PhysicalOperator): number {
+  if (op instanceof ScanExec) return op.stats.rowsSelected;
+  let rows = 0;
+  for (const c of op.children) rows += estimatedRows(c);
+  return rows;
 }
 
 /** EXPLAIN lines: one per operator, children indented. */
