@@ -20,6 +20,12 @@ import type { ExecContext, PhysicalOperator } from './operator.ts';
 import { yieldToEventLoop } from './operator.ts';
 import { compactBatch, sliceVector } from './vectors.ts';
 
+/**
+ * Rows grouped and folded in one go; the event loop gets a turn between such slices of a batch (a
+ * slice of partial states probing a table of a million groups takes a few milliseconds).
+ */
+const FOLD_ROWS = 16384;
+
 /** How an aggregation step consumes and produces rows. */
 export type AggregateMode = 'single' | 'partial' | 'final';
 
@@ -64,23 +70,31 @@ export class HashAggregateExec implements PhysicalOperator {
     const nk = this.keys.length;
     const ev = this.mode === 'final' ? null : new Evaluator([...this.keys, ...this.aggregates.flatMap((a) => a.args)]);
     let gids = new Uint32Array(0);
+    /** Group rows 0..n of the evaluated (or, in final mode, partial-state) columns and fold them in. */
+    const fold = (vals: readonly Vector[], n: number): void => {
+      if (gids.length < n) gids = new Uint32Array(n);
+      grouper.assign(vals.slice(0, nk), n, gids);
+      let p = nk;
+      for (let i = 0; i < accs.length; i++) {
+        const w = ev ? this.aggregates[i]!.args.length : stateWidths[i]!;
+        const args = vals.slice(p, p + w);
+        p += w;
+        const acc = accs[i]!;
+        if (this.mode === 'final') acc.merge(args, gids, n);
+        else if (nk === 0 && acc.updateOne !== undefined) acc.updateOne(args, n);
+        else acc.update(args, gids, n);
+      }
+    };
     try {
       for await (const b of this.input.execute(ctx)) {
         const d = compactBatch(b);
         const n = d.length;
         if (n === 0) continue;
-        if (gids.length < n) gids = new Uint32Array(n);
         const vals: readonly Vector[] = ev ? ev.run(d.columns, n) : d.columns;
-        grouper.assign(vals.slice(0, nk), n, gids);
-        let p = nk;
-        for (let i = 0; i < accs.length; i++) {
-          const w = ev ? this.aggregates[i]!.args.length : stateWidths[i]!;
-          const args = vals.slice(p, p + w);
-          p += w;
-          const acc = accs[i]!;
-          if (this.mode === 'final') acc.merge(args, gids, n);
-          else if (nk === 0 && acc.updateOne !== undefined) acc.updateOne(args, n);
-          else acc.update(args, gids, n);
+        for (let s = 0; s < n; s += FOLD_ROWS) {
+          const e = Math.min(n, s + FOLD_ROWS);
+          if (s > 0) { ctx.check(); await yieldToEventLoop(); }
+          fold(s === 0 && e === n ? vals : vals.map((v) => sliceVector(v, s, e)), e - s);
         }
         let bytes = grouper.memoryBytes();
         for (const a of accs) bytes += a.memoryBytes();
@@ -88,14 +102,16 @@ export class HashAggregateExec implements PhysicalOperator {
       }
       const groups = grouper.groups;
       if (groups === 0) return;
-      const columns: Vector[] = [...grouper.keyVectors()];
+      const values: Vector[] = [];
       for (const a of accs) {
-        if (this.mode === 'partial') columns.push(...a.state(groups));
-        else columns.push(a.evaluate(groups));
+        if (this.mode === 'partial') values.push(...a.state(groups));
+        else values.push(a.evaluate(groups));
       }
+      // Key columns are built a batch at a time (one go over a million groups would stall the event loop).
       for (let s = 0; s < groups; s += ctx.batchRows) {
         const e = Math.min(groups, s + ctx.batchRows);
-        yield { schema: this.schema, columns: s === 0 && e === groups ? columns : columns.map((c) => sliceVector(c, s, e)), length: e - s, sel: null };
+        const columns = [...grouper.keyVectors(s, e), ...(s === 0 && e === groups ? values : values.map((c) => sliceVector(c, s, e)))];
+        yield { schema: this.schema, columns, length: e - s, sel: null };
         if (e < groups) { ctx.check(); await yieldToEventLoop(); }
       }
     } finally {

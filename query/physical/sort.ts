@@ -39,14 +39,38 @@ export class RowBuffer {
   }
 }
 
-/** The permutation that sorts `columns` by `keys`, truncated to `limit` rows. */
-export function sortedOrder(columns: readonly Vector[], n: number, keys: readonly SortKey[], ev: Evaluator, limit = n): Uint32Array {
+/** Rows sorted in one go: runs of this length are sorted, then merged (a few milliseconds of comparisons each). */
+const SORT_RUN = 8192;
+/** Rows merged between two turns of the event loop. */
+const MERGE_SLICE = 16384;
+
+/**
+ * The permutation that sorts `columns` by `keys`, truncated to `limit` rows. Ties keep row order. A full
+ * sort is a merge sort of SORT_RUN-row runs that lets the event loop run between runs and merge slices.
+ */
+export async function sortedOrder(columns: readonly Vector[], n: number, keys: readonly SortKey[], ev: Evaluator,
+  ctx: ExecContext, limit = n): Promise<Uint32Array> {
   const keyVecs = ev.run(columns, n).map(flatten);
   const cmp = makeComparator(keyVecs.map((v, i) => ({ v, desc: keys[i]!.desc, nullsFirst: keys[i]!.nullsFirst })));
   if (limit * 8 < n) return topRows(cmp, n, limit);
-  const order = new Uint32Array(n);
+  let order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  order.sort(cmp);
+  for (let s = 0; s < n; s += SORT_RUN) {
+    if (s > 0) { ctx.check(); await yieldToEventLoop(); }
+    order.subarray(s, Math.min(n, s + SORT_RUN)).sort(cmp);
+  }
+  let next = new Uint32Array(n);
+  for (let w = SORT_RUN; w < n; w *= 2) {
+    for (let lo = 0, o = 0; lo < n; lo += 2 * w) {
+      const mid = Math.min(n, lo + w); const hi = Math.min(n, lo + 2 * w);
+      let i = lo; let j = mid;
+      while (o < hi) {
+        next[o++] = j >= hi || (i < mid && cmp(order[i]!, order[j]!) <= 0) ? order[i++]! : order[j++]!;
+        if (o % MERGE_SLICE === 0) { ctx.check(); await yieldToEventLoop(); }
+      }
+    }
+    [order, next] = [next, order];
+  }
   return limit < n ? order.subarray(0, limit) : order;
 }
 
@@ -82,7 +106,7 @@ export class SortExec implements PhysicalOperator {
       }
       if (buf.rows === 0) return;
       const cols = buf.columns();
-      const order = sortedOrder(cols, buf.rows, this.keys, new Evaluator(this.keys.map((k) => k.expr)));
+      const order = await sortedOrder(cols, buf.rows, this.keys, new Evaluator(this.keys.map((k) => k.expr)), ctx);
       yield* emitOrdered(this.schema, cols, order, 0, ctx);
     } finally {
       ctx.trackMemory(owner, 0);

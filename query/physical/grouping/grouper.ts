@@ -16,8 +16,8 @@ export interface Grouper {
   assign(keys: readonly Vector[], n: number, out: Uint32Array): void;
   /** Number of groups so far. */
   readonly groups: number;
-  /** Key columns of groups 0..groups-1. */
-  keyVectors(): Vector[];
+  /** Key columns of groups start..end-1 (default: all groups), so large results can be built a slice at a time. */
+  keyVectors(start?: number, end?: number): Vector[];
   /** Approximate bytes held. */
   memoryBytes(): number;
 }

@@ -153,42 +153,43 @@ export class PackedGrouper implements Grouper {
     }
   }
 
-  keyVectors(): Vector[] {
-    const groups = this.map.size; const W = this.width; const keys = this.map.keys;
+  keyVectors(start = 0, end = this.map.size): Vector[] {
+    const n = end - start; const W = this.width; const keys = this.map.keys;
     return this.types.map((t, k) => {
       const off = this.offsets[k]!;
       let nulls: Uint8Array | null = null;
       if (t.nullable) {
-        nulls = new Uint8Array(groups);
+        nulls = new Uint8Array(n);
         const nw = this.nullWord + (k >>> 5); const bit = 1 << (k & 31);
-        for (let g = 0; g < groups; g++) if ((keys[g * W + nw]! & bit) !== 0) nulls[g] = 1;
+        for (let i = 0, at = start * W + nw; i < n; i++, at += W) if ((keys[at]! & bit) !== 0) nulls[i] = 1;
       }
       const layout = this.layouts[k]!;
+      const at0 = start * W + off;
       if (layout === 'string') {
         const m = this.strings;
-        const offs = new Int32Array(groups + 1);
-        for (let g = 0; g < groups; g++) {
-          const id = keys[g * W + off]!;
-          offs[g + 1] = offs[g]! + (nulls !== null && nulls[g] === 1 ? 0 : m.offsets[id + 1]! - m.offsets[id]!);
+        const offs = new Int32Array(n + 1);
+        for (let i = 0, at = at0; i < n; i++, at += W) {
+          const id = keys[at]!;
+          offs[i + 1] = offs[i]! + (nulls !== null && nulls[i] === 1 ? 0 : m.offsets[id + 1]! - m.offsets[id]!);
         }
-        const bytes = new Uint8Array(offs[groups]!);
-        for (let g = 0; g < groups; g++) {
-          if (offs[g + 1] === offs[g]) continue;
-          const id = keys[g * W + off]!;
-          bytes.set(m.arena.subarray(m.offsets[id]!, m.offsets[id + 1]!), offs[g]!);
+        const bytes = new Uint8Array(offs[n]!);
+        for (let i = 0, at = at0; i < n; i++, at += W) {
+          if (offs[i + 1] === offs[i]) continue;
+          const id = keys[at]!;
+          bytes.set(m.arena.subarray(m.offsets[id]!, m.offsets[id + 1]!), offs[i]!);
         }
         return stringVector(t, offs, bytes, nulls);
       }
-      const values = new (arrayTypeOf(t))(groups);
+      const values = new (arrayTypeOf(t))(n);
       if (layout === 'int') {
         const o = values as Int32Array;
-        for (let g = 0; g < groups; g++) o[g] = keys[g * W + off]!;
+        for (let i = 0, at = at0; i < n; i++, at += W) o[i] = keys[at]!;
       } else if (layout === 'wide') {
         const o = new Int32Array(values.buffer);
-        for (let g = 0; g < groups; g++) { o[2 * g] = keys[g * W + off]!; o[2 * g + 1] = keys[g * W + off + 1]!; }
+        for (let i = 0, at = at0; i < n; i++, at += W) { o[2 * i] = keys[at]!; o[2 * i + 1] = keys[at + 1]!; }
       } else {
         const o = values as Float64Array;
-        for (let g = 0; g < groups; g++) { f64bits[0] = keys[g * W + off]!; f64bits[1] = keys[g * W + off + 1]!; o[g] = f64[0]!; }
+        for (let i = 0, at = at0; i < n; i++, at += W) { f64bits[0] = keys[at]!; f64bits[1] = keys[at + 1]!; o[i] = f64[0]!; }
       }
       return flatVector(t, values, nulls);
     });

@@ -122,35 +122,34 @@ export class SingleKeyGrouper implements Grouper {
     }
   }
 
-  keyVectors(): Vector[] {
-    const groups = this.groups;
-    const nulls = this.nullAt >= 0 ? new Uint8Array(groups) : null;
-    if (nulls) nulls[this.nullAt] = 1;
-    const mapId = (g: number) => (this.nullAt >= 0 && g > this.nullAt ? g - 1 : g);
+  keyVectors(start = 0, end = this.groups): Vector[] {
+    const n = end - start; const nullAt = this.nullAt;
+    const nulls = nullAt >= start && nullAt < end ? new Uint8Array(n) : null;
+    if (nulls) nulls[nullAt - start] = 1;
+    const mapId = (g: number) => (nullAt >= 0 && g > nullAt ? g - 1 : g);
     if (this.strings) {
+      // The groups other than NULL's are consecutive map ids, so their bytes are one run of the arena.
       const m = this.strings;
-      const offs = new Int32Array(groups + 1);
-      const bytes = m.arena.slice(0, m.offsets[m.size]!);
-      for (let g = 0; g < groups; g++) {
-        offs[g + 1] = g === this.nullAt ? offs[g]! : m.offsets[mapId(g) + 1]!;
-      }
-      return [stringVector(this.type, offs, bytes, nulls)];
+      const base = m.offsets[nullAt >= 0 && start > nullAt ? start - 1 : start]!;
+      const offs = new Int32Array(n + 1);
+      for (let g = start, i = 0; g < end; g++, i++) offs[i + 1] = g === nullAt ? offs[i]! : m.offsets[mapId(g) + 1]! - base;
+      return [stringVector(this.type, offs, m.arena.slice(base, base + offs[n]!), nulls)];
     }
     const keys = this.pairs!.keys;
-    const values = new (arrayTypeOf(this.type))(groups);
+    const values = new (arrayTypeOf(this.type))(n);
     if (this.layout === 'int') {
       const o = values as Int32Array;
-      for (let g = 0; g < groups; g++) if (g !== this.nullAt) o[g] = keys[2 * mapId(g)]!;
+      for (let g = start, i = 0; g < end; g++, i++) if (g !== nullAt) o[i] = keys[2 * mapId(g)]!;
     } else if (this.layout === 'wide') {
       const o = new Int32Array(values.buffer);
-      for (let g = 0; g < groups; g++) if (g !== this.nullAt) { const m = mapId(g); o[2 * g] = keys[2 * m]!; o[2 * g + 1] = keys[2 * m + 1]!; }
+      for (let g = start, i = 0; g < end; g++, i++) if (g !== nullAt) { const m = mapId(g); o[2 * i] = keys[2 * m]!; o[2 * i + 1] = keys[2 * m + 1]!; }
     } else {
       const o = values as Float64Array;
-      for (let g = 0; g < groups; g++) {
-        if (g === this.nullAt) continue;
+      for (let g = start, i = 0; g < end; g++, i++) {
+        if (g === nullAt) continue;
         const m = mapId(g);
         f64bits[0] = keys[2 * m]!; f64bits[1] = keys[2 * m + 1]!;
-        o[g] = f64[0]!;
+        o[i] = f64[0]!;
       }
     }
     return [flatVector(this.type, values, nulls)];
