@@ -8,18 +8,22 @@ export function packedWords(n: number, width: number): number {
   return Math.ceil((n * width) / 32);
 }
 
-/** Pack `src[0..n)` at `width` bits per value into `out` (length >= packedWords(n, width), zero-filled). */
-export function pack(src: Int32Array, n: number, width: number, out: Uint32Array): void {
+/**
+ * Pack `src[0..n)` minus `base` (wrapping) at `width` bits per value into `out` (length >=
+ * packedWords(n, width), zero-filled).
+ */
+export function pack(src: Int32Array, n: number, width: number, out: Uint32Array, base = 0): void {
   if (width === 0) return;
   if (width === 32) {
-    out.set(new Uint32Array(src.buffer, src.byteOffset, n));
+    if (base === 0) out.set(new Uint32Array(src.buffer, src.byteOffset, n));
+    else for (let i = 0; i < n; i++) out[i] = src[i]! - base;
     return;
   }
   let word = 0;
   let bit = 0;
   let pos = 0;
   for (let i = 0; i < n; i++) {
-    const v = src[i]!;
+    const v = (src[i]! - base) | 0;
     word |= v << bit;
     bit += width;
     if (bit >= 32) {

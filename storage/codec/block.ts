@@ -6,8 +6,9 @@
  *   [nullMode 1: NULL bitmap], payload (absent when all NULL).
  *
  * Fixed-width values are handled as Int32 lanes (64-bit types as lo/hi pairs; floats by their bits),
- * so every encoding is exact for every type. The encoder estimates each candidate's size from the
- * data and keeps the smallest:
+ * so every encoding is exact for every type. The encoder picks the smallest candidate from cheap
+ * statistics: one pass gives the exact packed sizes of FOR, DELTA and DELTA2, and a dictionary is only
+ * built when a sample of the block suggests it can win (the build gives up once it cannot):
  *   PLAIN  the values as stored in memory;
  *   FOR    frame-of-reference bit-packing;
  *   DELTA / DELTA2  first 1 or 2 values raw, then deltas (of deltas) frame-of-reference packed;
@@ -21,9 +22,10 @@ import type { DictVector, FlatVector, StringVector } from '../../src/core/vector
 import { bitWidth } from './bitpack.ts';
 import { ByteReader, ByteWriter } from './bytes.ts';
 import { deltaDecode32, deltaDecode64, deltaEncode32, deltaEncode64 } from './delta.ts';
-import { buildLaneDict, buildStringDict } from './dictionary.ts';
-import { forWidth32, forWidth64, readFor32, readFor64, writeFor32, writeFor64 } from './frame-of-reference.ts';
+import { buildLaneDict, buildStringDict, estimateLaneDistinct, estimateStringDistinct, type LaneDict, type StringDict } from './dictionary.ts';
+import { readFor32, readFor64, writeFor32, writeFor64 } from './frame-of-reference.ts';
 import { countNulls, packNulls, unpackNulls } from './nulls.ts';
+import { shapeWidths32, shapeWidths64, type ShapeWidths } from './shape.ts';
 
 /** Encodings as stored in the block header. */
 export const ENCODING = { PLAIN: 0, FOR: 1, DELTA: 2, DELTA2: 3, DICT: 4 } as const;
@@ -39,7 +41,8 @@ export type DecodedBlock = FlatVector | StringVector | DictVector;
 
 /**
  * Encode rows [start, end) of `v`. `force` picks the encoding (tests, benchmarks); when that encoding
- * does not apply to the data (DICT over too many values, DELTA on strings) the automatic choice is used.
+ * does not apply to the data (DICT over too many values, DELTA on floats) the automatic choice is used.
+ * The result is a view into the encoder's own (possibly larger) buffer, 8-byte aligned and not shared.
  */
 export function encodeBlock(v: FlatVector | StringVector, start = 0, end = v.length, force?: EncodingId): Uint8Array {
   const n = end - start;
@@ -57,7 +60,7 @@ export function encodeBlock(v: FlatVector | StringVector, start = 0, end = v.len
   if (nullMode !== 2) {
     enc = v.kind === 'string' ? writeStrings(w, v, start, end, force) : writeFixed(w, v, start, end, force);
   }
-  const out = w.finish().slice();
+  const out = w.finish();
   out[headerAt] = enc;
   return out;
 }
@@ -102,6 +105,30 @@ function packedBytes(count: number, width: number): number {
   return Math.ceil((count * width) / 8) + 16;
 }
 
+/**
+ * Largest dictionary size (at most `limit`) whose estimated bytes (values plus packed codes for `n`
+ * rows) stay below `budget`; 0 if none.
+ */
+function usefulDictSize(n: number, valueBytes: number, budget: number, limit: number): number {
+  let best = 0;
+  for (let width = 0; width <= 32; width++) {
+    const lo = width === 0 ? 1 : 2 ** (width - 1) + 1;
+    if (lo > limit) break;
+    const hi = Math.min(width === 0 ? 1 : 2 ** width, limit, Math.floor((budget - 1 - packedBytes(n, width)) / valueBytes));
+    if (hi < lo) break;
+    best = hi;
+  }
+  return best;
+}
+
+/** Scratch for the shape statistics of the block being encoded. */
+const shape: ShapeWidths = { forWidth: 0, deltaWidth: 0, delta2Width: 0 };
+
+/**
+ * Choose and write the encoding of fixed-width rows. One pass over the lanes gives the exact packed
+ * sizes of FOR, DELTA and DELTA2; a dictionary is built only when a sample suggests few enough distinct
+ * values to beat them, and the build stops as soon as it has too many to win.
+ */
 function writeFixed(w: ByteWriter, v: FlatVector, start: number, end: number, force: EncodingId | undefined): EncodingId {
   const n = end - start;
   const lanes = lanesOf(v.values, start, end);
@@ -109,35 +136,43 @@ function writeFixed(w: ByteWriter, v: FlatVector, start: number, end: number, fo
   const laneCount: 1 | 2 = wide ? 2 : 1;
   const unsigned = isUnsigned(v.type);
   const isFloat = v.type.kind === 'Float32' || v.type.kind === 'Float64';
-  const forWidth = wide ? forWidth64 : forWidth32;
-
-  let best = ENCODING.PLAIN as EncodingId;
-  let bestBytes = v.values.BYTES_PER_ELEMENT * n;
-  const consider = (enc: EncodingId, bytes: number): void => {
-    if (force === enc || (force === undefined && bytes < bestBytes)) {
-      best = enc;
-      bestBytes = force === enc ? -1 : bytes;
-    }
-  };
-  if (force !== ENCODING.PLAIN && !isFloat) {
-    consider(ENCODING.FOR, packedBytes(n, forWidth(lanes, n, unsigned)));
-  }
-  let delta1: Int32Array | null = null;
-  let delta2: Int32Array | null = null;
-  if (!isFloat && n > 2 && (force === undefined || force === ENCODING.DELTA || force === ENCODING.DELTA2)) {
-    delta1 = lanes.slice();
-    (wide ? deltaEncode64 : deltaEncode32)(delta1, n);
-    consider(ENCODING.DELTA, packedBytes(n - 1, forWidth(delta1.subarray(laneCount), n - 1, false)));
-    delta2 = delta1.slice();
-    (wide ? deltaEncode64 : deltaEncode32)(delta2.subarray(laneCount), n - 1);
-    consider(ENCODING.DELTA2, packedBytes(n - 2, forWidth(delta2.subarray(2 * laneCount), n - 2, false)));
-  }
-  let dict = null;
-  if (force === undefined || force === ENCODING.DICT) {
-    dict = buildLaneDict(lanes, n, laneCount, Math.min(MAX_DICT, force === ENCODING.DICT ? n : n >>> 1));
-    if (dict !== null) consider(ENCODING.DICT, dict.size * v.values.BYTES_PER_ELEMENT + packedBytes(n, bitWidth(dict.size - 1)));
-  }
+  const valueBytes = v.values.BYTES_PER_ELEMENT;
   const writeFor = wide ? writeFor64 : writeFor32;
+
+  let best: EncodingId = ENCODING.PLAIN;
+  let dict: LaneDict | null = force === ENCODING.DICT ? buildLaneDict(lanes, n, laneCount, Math.min(MAX_DICT, n)) : null;
+  const forced = force === ENCODING.PLAIN || dict !== null ||
+    (!isFloat && (force === ENCODING.FOR || ((force === ENCODING.DELTA || force === ENCODING.DELTA2) && n > 2)));
+  if (forced) {
+    best = force!;
+  } else {
+    let bestBytes = valueBytes * n;
+    if (!isFloat) {
+      (wide ? shapeWidths64 : shapeWidths32)(lanes, n, unsigned, shape);
+      const forBytes = packedBytes(n, shape.forWidth);
+      if (forBytes < bestBytes) {
+        best = ENCODING.FOR;
+        bestBytes = forBytes;
+      }
+      if (n > 2) {
+        const deltaBytes = packedBytes(n - 1, shape.deltaWidth);
+        if (deltaBytes < bestBytes) {
+          best = ENCODING.DELTA;
+          bestBytes = deltaBytes;
+        }
+        const delta2Bytes = packedBytes(n - 2, shape.delta2Width);
+        if (delta2Bytes < bestBytes) {
+          best = ENCODING.DELTA2;
+          bestBytes = delta2Bytes;
+        }
+      }
+    }
+    const maxDict = usefulDictSize(n, valueBytes, bestBytes, Math.min(MAX_DICT, n >>> 1));
+    if (maxDict > 0 && estimateLaneDistinct(lanes, n, laneCount) <= maxDict) {
+      dict = buildLaneDict(lanes, n, laneCount, maxDict);
+      if (dict !== null) best = ENCODING.DICT;
+    }
+  }
   switch (best) {
     case ENCODING.PLAIN:
       w.array(v.values.subarray(start, end));
@@ -148,7 +183,10 @@ function writeFixed(w: ByteWriter, v: FlatVector, start: number, end: number, fo
     case ENCODING.DELTA:
     case ENCODING.DELTA2: {
       const k = best === ENCODING.DELTA ? 1 : 2;
-      const d = (best === ENCODING.DELTA ? delta1 : delta2)!;
+      const d = lanes.slice();
+      const deltaEncode = wide ? deltaEncode64 : deltaEncode32;
+      deltaEncode(d, n);
+      if (k === 2) deltaEncode(d.subarray(laneCount), n - 1);
       w.array(d.subarray(0, k * laneCount));
       writeFor(w, d.subarray(k * laneCount), n - k, false);
       break;
@@ -249,20 +287,29 @@ function writePlainStrings(w: ByteWriter, offsets: Int32Array, bytes: Uint8Array
   w.bytes(b);
 }
 
+/**
+ * Choose and write the encoding of string rows: DICT when forced, for LowCardinality, or when a sample
+ * suggests the dictionary beats the plain bytes (the build stops as soon as it cannot); else PLAIN.
+ */
 function writeStrings(w: ByteWriter, v: StringVector, start: number, end: number, force: EncodingId | undefined): EncodingId {
   const n = end - start;
-  const wantDict = force === ENCODING.DICT || (force === undefined && (v.type.lowCardinality || n >= 16));
-  if (wantDict) {
-    const limit = force === ENCODING.DICT || v.type.lowCardinality ? MAX_DICT : Math.min(MAX_DICT, n >>> 2);
-    const dict = buildStringDict(v.offsets, v.bytes, start, end, Math.max(1, limit));
+  let dict: StringDict | null = null;
+  if (force === ENCODING.DICT || (force === undefined && v.type.lowCardinality)) {
+    dict = buildStringDict(v.offsets, v.bytes, start, end, MAX_DICT);
+  } else if (force === undefined && n >= 16) {
     const plainBytes = v.offsets[end]! - v.offsets[start]!;
-    if (dict !== null && (force === ENCODING.DICT || v.type.lowCardinality ||
-      dict.bytes.length + dict.size + packedBytes(n, bitWidth(dict.size - 1)) < plainBytes)) {
-      w.u32(dict.size);
-      writePlainStrings(w, dict.offsets, dict.bytes, 0, dict.size);
-      writeFor32(w, dict.codes, n, true);
-      return ENCODING.DICT;
+    const limit = Math.min(MAX_DICT, n >>> 2);
+    const est = estimateStringDistinct(v.offsets, v.bytes, start, end);
+    if (est <= limit && (est * plainBytes) / n + est + packedBytes(n, bitWidth(est - 1)) < plainBytes) {
+      dict = buildStringDict(v.offsets, v.bytes, start, end, limit, plainBytes - packedBytes(n, 0));
+      if (dict !== null && dict.bytes.length + dict.size + packedBytes(n, bitWidth(dict.size - 1)) >= plainBytes) dict = null;
     }
+  }
+  if (dict !== null) {
+    w.u32(dict.size);
+    writePlainStrings(w, dict.offsets, dict.bytes, 0, dict.size);
+    writeFor32(w, dict.codes, n, true);
+    return ENCODING.DICT;
   }
   writePlainStrings(w, v.offsets, v.bytes, start, end);
   return ENCODING.PLAIN;

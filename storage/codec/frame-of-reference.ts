@@ -31,21 +31,12 @@ function minMax32(a: Int32Array, n: number, unsigned: boolean): { min: number; m
   return { min, max };
 }
 
-/** Bits per value frame-of-reference needs for `a[0..n)`. */
-export function forWidth32(a: Int32Array, n: number, unsigned: boolean): number {
-  if (n === 0) return 0;
-  const { min, max } = minMax32(a, n, unsigned);
-  return bitWidth((max - min) >>> 0);
-}
-
 /** Write `a[0..n)` frame-of-reference packed: u8 width, i32 min, packed words. */
 export function writeFor32(w: ByteWriter, a: Int32Array, n: number, unsigned: boolean): void {
   const { min, max } = n === 0 ? { min: 0, max: 0 } : minMax32(a, n, unsigned);
   const width = bitWidth((max - min) >>> 0);
-  const residual = new Int32Array(n);
-  for (let i = 0; i < n; i++) residual[i] = (a[i]! - min) | 0;
   const words = new Uint32Array(packedWords(n, width));
-  pack(residual, n, width, words);
+  pack(a, n, width, words, min);
   w.u8(width);
   w.align(4);
   w.i32(min);
@@ -90,13 +81,6 @@ function rangeWidth64(a: Int32Array, n: number, min: number, max: number): numbe
   const hi = (a[2 * max + 1]! - a[2 * min + 1]! - borrow) >>> 0;
   const lo = (maxLo - minLo) >>> 0;
   return hi !== 0 ? 32 + bitWidth(hi) : bitWidth(lo);
-}
-
-/** Bits per value frame-of-reference needs for `n` interleaved 64-bit values. */
-export function forWidth64(a: Int32Array, n: number, unsigned: boolean): number {
-  if (n === 0) return 0;
-  const { min, max } = minMax64(a, n, unsigned);
-  return rangeWidth64(a, n, min, max);
 }
 
 /** Write `n` interleaved 64-bit values: u8 width, min lo/hi, lo words, hi words. */

@@ -1,7 +1,8 @@
 /**
  * zstd block compression through zstd-napi's low-level binding (one reusable context each way,
- * decompression straight into a buffer we own). The native module is loaded on first use; if it
- * cannot be loaded, every call throws a clear error instead of silently storing data another way.
+ * compression into a reused scratch buffer, decompression straight into a buffer we own). The native
+ * module is loaded on first use; if it cannot be loaded, every call throws a clear error instead of
+ * silently storing data another way.
  */
 import { createRequire } from 'node:module';
 import { EddyError } from '../../src/core/errors.ts';
@@ -31,13 +32,15 @@ export function zstdCompression(): Compression {
   }
   const cctx = new binding.CCtx();
   const dctx = new binding.DCtx();
+  let scratch = new Uint8Array(0);
   instance = {
     id: 1,
     name: 'zstd',
     compress(src: Uint8Array): Uint8Array {
-      const dst = new Uint8Array(binding.compressBound(src.length));
-      const n = cctx.compress(dst, src, ZSTD_LEVEL);
-      return dst.slice(0, n);
+      const bound = binding.compressBound(src.length);
+      if (scratch.length < bound) scratch = new Uint8Array(Math.max(bound, 2 * scratch.length));
+      const n = cctx.compress(scratch, src, ZSTD_LEVEL);
+      return scratch.slice(0, n);
     },
     decompress(src: Uint8Array, uncompressedSize: number): Uint8Array {
       const dst = new Uint8Array(uncompressedSize);

@@ -70,6 +70,23 @@ describe('encoding choice', () => {
     expect(decodeBlock(encodeBlock(strs), T.String).kind).toBe('dict');
   });
 
+  it('skips the dictionary for high-cardinality blocks and keeps it for repeated wide values', () => {
+    let seed = 11;
+    const rand = (): number => {
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return seed >>> 0;
+    };
+    const random = makeVector(T.Int64, Array.from({ length: n }, () => BigInt.asIntN(64, (BigInt(rand()) << 32n) | BigInt(rand()))), null);
+    expect(encodeBlock(random)[0]).toBe(ENCODING.PLAIN);
+    const ids = makeVector(T.String, Array.from({ length: n }, () => `id-${rand()}`), null);
+    expect(encodeBlock(ids)[0]).toBe(ENCODING.PLAIN);
+    const pool = Array.from({ length: 50 }, () => rand() | 0);
+    const repeated = makeVector(T.Int32, Array.from({ length: n }, () => pool[rand() % 50]!), null);
+    expect(encodeBlock(repeated)[0]).toBe(ENCODING.DICT);
+  });
+
   it('stores NULL masks compactly: nothing without NULLs, no values when all NULL', () => {
     const t = makeType('Int32', { nullable: true });
     const none = makeVector(t, Array.from({ length: n }, (_, i) => i), null);
