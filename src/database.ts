@@ -25,7 +25,7 @@ import { describe, exists, runShow, type RowsResult } from './statements/introsp
 import { parseDefaultLiteral } from './statements/defaults.ts';
 import { SourceManager } from './statements/sources.ts';
 import { parseStatement } from '../query/parser/index.ts';
-import type { Insert, Query, Statement } from '../query/parser/ast.ts';
+import type { Query, Statement } from '../query/parser/ast.ts';
 import { executeQuery, explainQuery, type QueryContext } from '../query/engine.ts';
 import { listFunctions } from '../query/functions/registry.ts';
 import '../query/functions/index.ts';
@@ -126,7 +126,6 @@ export class Database {
     private readonly catalog: Catalog,
     private readonly tables: TableRegistry,
     private readonly serverSettings: SettingsMap,
-    private readonly opts: OpenOptions,
   ) {}
 
   /** Open (or create) the database in `dataDir`, replaying write-ahead logs. */
@@ -141,7 +140,7 @@ export class Database {
       ...(opts.granularity !== undefined ? { granularity: opts.granularity } : {}),
     });
     await tables.openAll();
-    const db = new Database(opts.dataDir, catalog, tables, opts.settings ?? {}, opts);
+    const db = new Database(opts.dataDir, catalog, tables, opts.settings ?? {});
     db.sources = await SourceManager.open({
       dataDir: opts.dataDir,
       findTable: (database, name) => catalog.findTable(database, name),
@@ -553,4 +552,3 @@ function toScalar(v: unknown, f: Field): Scalar {
   throw new EddyError('TYPE_MISMATCH', `Cannot insert ${quoteToken(String(v))} into column ${quoteToken(f.name)} of type ${typeName(f.type)}`);
 }
 
-export type { Insert };

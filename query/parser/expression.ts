@@ -31,7 +31,6 @@ const CONCAT = 10;
 const ADDITIVE = 11;
 const MULTIPLICATIVE = 12;
 const UNARY = 13;
-const POSTFIX = 14;
 
 const COMPARISONS: Readonly<Record<string, string>> = {
   '=': 'equals', '==': 'equals', '!=': 'notEquals', '<>': 'notEquals',

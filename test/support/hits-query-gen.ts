@@ -85,7 +85,6 @@ class Rng {
 const same = (s: string): Both => ({ ch: s, duck: s });
 const lit = (v: number | bigint | string): string => (typeof v === 'string' ? `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : String(v));
 const duckLit = (v: number | bigint | string): string => (typeof v === 'string' ? `'${v.replace(/'/g, "''")}'` : String(v));
-const litBoth = (v: number | bigint | string): Both => ({ ch: lit(v), duck: duckLit(v) });
 const day = (d: number): string => `'2013-07-${String(d).padStart(2, '0')}'`;
 
 /** Builds one query from one seed. */
