@@ -9,7 +9,7 @@
  * Node 20 a worker started directly on a .ts file does not see loader hooks, even with `--import tsx`
  * in its execArgv).
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { EddyError } from '../../src/core/errors.ts';
 import type { Fragment } from './fragment.ts';
@@ -148,8 +148,12 @@ export class WorkerPool {
   }
 }
 
-/** Default per-worker column cache budget. */
-const WORKER_CACHE_BYTES = 256 * 1024 * 1024;
+/**
+ * Default per-worker column cache budget: a quarter of the machine's memory shared by one worker per
+ * core (at least 256 MiB). Hot ClickBench queries at 10M rows re-decoded URL and Title on every run
+ * with 256 MiB per worker (Q21 1.7 s → 0.7 s with the larger cache).
+ */
+const WORKER_CACHE_BYTES = Math.max(256 * 1024 * 1024, Math.floor(totalmem() / 4 / availableParallelism()));
 
 let shared: WorkerPool | null = null;
 
