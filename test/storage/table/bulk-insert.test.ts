@@ -3,8 +3,8 @@
  * commit, commit shows every row at once, abort and a truncation in between leave nothing behind, a
  * reopened table holds exactly the committed rows, and merges never span a part still staged.
  */
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tempDir } from '../../support/temp-dir.ts';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { T, type Scalar } from '../../../src/core/types.ts';
@@ -13,7 +13,7 @@ import { canon, columnsOf, readAll } from './helpers.ts';
 
 const quiet = { info: () => {}, warn: () => {} };
 const schema: ColumnDef[] = [{ name: 'k', type: T.Int64 }, { name: 's', type: T.String }];
-const dir = (): string => join(mkdtempSync(join(tmpdir(), 'eddy-bulk-')), 't');
+const dir = (): string => join(tempDir('bulk'), 't');
 const rowsFrom = (from: number, n: number): Scalar[][] => Array.from({ length: n }, (_, i) => [BigInt((from + i) * 7919 % 100003), `r${from + i}`]);
 const open = (d: string, background = false): Promise<TableStorage> => TableStorage.open({
   dir: d, schema, sortKey: ['k'], logger: quiet, merge: { background }, flush: { maxRows: 1000, maxAgeMs: 1e9 },

@@ -4,8 +4,7 @@
  * The real-time check with the defaults (500 rows/s for 20 s) is bench/storage-trickle.ts; here the
  * age is scaled down.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tempDir } from '../../support/temp-dir.ts';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { T, type Scalar } from '../../../src/core/types.ts';
@@ -14,7 +13,7 @@ import { canon, columnsOf, readAll } from './helpers.ts';
 
 const quiet = { info: () => {}, warn: () => {} };
 const schema: ColumnDef[] = [{ name: 'k', type: T.Int64 }, { name: 's', type: T.String }];
-const dir = (): string => join(mkdtempSync(join(tmpdir(), 'eddy-flush-')), 't');
+const dir = (): string => join(tempDir('flush'), 't');
 const row = (i: number, width = 10): Scalar[] => [BigInt(i), `${i}:${'y'.repeat(width)}`];
 
 describe('flush policy', () => {

@@ -1,5 +1,4 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tempDir } from '../../support/temp-dir.ts';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { T, type Scalar } from '../../../src/core/types.ts';
@@ -11,7 +10,7 @@ const quiet = { info: () => {}, warn: () => {} };
 
 describe('TableStorage smoke', () => {
   it('insert, read, flush, read, reopen', async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'eddy-t-')), 't');
+    const dir = join(tempDir('t'), 't');
     const t = await TableStorage.open({ dir, schema, sortKey: ['k'], granularity: 4, logger: quiet });
     const rows: Scalar[][] = [[3n, 'c', 1.5], [1n, 'a', 2.5], [2n, 'b', null]];
     await t.insert(columnsOf(schema, rows), 3);

@@ -1,5 +1,4 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tempDir } from '../../support/temp-dir.ts';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { T } from '../../../src/core/types.ts';
@@ -10,7 +9,7 @@ const schema: ColumnDef[] = [{ name: 'id', type: T.UInt32 }, { name: 'v', type: 
 
 describe('TableStorage soak', () => {
   it('10,000 concurrent single-row inserts leave few parts once merges settle, every row exactly once', async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'eddy-soak-')), 't');
+    const dir = join(tempDir('soak'), 't');
     const t = await TableStorage.open({
       dir, schema, sortKey: ['id'], granularity: 64, logger: { info: () => {}, warn: (m) => { throw new Error(m); } },
       flush: { maxRows: 40, maxAgeMs: 50 },

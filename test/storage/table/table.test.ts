@@ -1,6 +1,6 @@
+import { tempDir } from '../../support/temp-dir.ts';
 import fc from 'fast-check';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EddyError } from '../../../src/core/errors.ts';
@@ -32,7 +32,7 @@ const partitioner = (columns: readonly Vector[], rowCount: number): { keys: stri
 };
 
 function newDir(): string {
-  return join(mkdtempSync(join(tmpdir(), 'eddy-table-')), 't');
+  return join(tempDir('table'), 't');
 }
 function opts(dir: string, extra: Partial<TableStorageOptions> = {}): TableStorageOptions {
   return { dir, schema, sortKey: ['k'], granularity: 8, logger: quiet, flush: { maxRows: 1e9, maxBytes: 1e12, maxAgeMs: 1e9 }, merge: { background: false }, ...extra };

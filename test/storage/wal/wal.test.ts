@@ -1,11 +1,11 @@
-import { mkdtempSync, readdirSync, statSync, truncateSync, writeFileSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tempDir } from '../../support/temp-dir.ts';
+import { readdirSync, statSync, truncateSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Wal, WAL_HEADER_BYTES, type WalRecord } from '../../../storage/wal/wal.ts';
 
 function tmp(): string {
-  return mkdtempSync(join(tmpdir(), 'eddy-wal-'));
+  return tempDir('wal');
 }
 
 async function reopen(dir: string, warns: string[] = []): Promise<{ wal: Wal; records: WalRecord[] }> {
