@@ -4,17 +4,19 @@
  *
  *   node --import tsx bench/ingest.ts [--formats JSONEachRow,CSV,ArrowStream] [--batches 1,100,10000,100000]
  *     [--clients 1,8] [--cell-rows 500000] [--cell-seconds 4] [--probes 100] [--probe-seconds 20]
- *     [--probe-batch 1000] [--probe-clients 2] [--file-rows 1000000] [--hits-rows 1000000] [--skip-hits]
+ *     [--probe-batch 10000] [--probe-clients 4] [--probe-rate 100000] [--probe-format CSV] [--file-rows 1000000] [--hits-rows 1000000] [--skip-hits]
  *
  * 1. Matrix: rows/s of `INSERT INTO t FORMAT <format>` into a fresh 10-column event table per cell,
  *    for each format × rows per insert × concurrent clients. A cell stops starting inserts once it has
  *    sent --cell-rows rows or run --cell-seconds, whichever comes first; its time runs until the last
  *    acknowledgement, and the table must then hold every acknowledged row. Insert bodies are encoded
  *    before the clock starts (a few distinct bodies per cell, sent in turn).
- * 2. Visibility: while --probe-clients clients insert JSONEachRow batches of --probe-batch rows, a prober
- *    inserts one marker row (a session_id no other row has) and polls
- *    `SELECT count() FROM t WHERE session_id = <marker>` until it sees it: acknowledged→visible
- *    latency counts from the insert's acknowledgement to the answer that shows the row.
+ * 2. Visibility: while --probe-clients clients insert --probe-format batches of --probe-batch rows,
+ *    paced to --probe-rate rows/s in total (as fast as they can when the server is slower), a prober
+ *    inserts one marker row (event 'probe' and a session_id no other row has) and polls
+ *    `SELECT count() FROM t WHERE event = 'probe' AND session_id = <marker>` (the leading ORDER BY
+ *    column, as a dashboard query would filter) until it sees it: acknowledged→visible latency counts
+ *    from the insert's acknowledgement to the answer that shows the row.
  * 3. Bulk reference: the same --file-rows events written once as a CSV file, streamed into Eddy as
  *    one insert, and loaded by DuckDB (`COPY t FROM 'file.csv'`, file-backed database).
  * 4. hits: the ClickBench TSV (bench/data/hits-<rows>-s1.tsv, generated when missing) streamed into
@@ -51,18 +53,22 @@ const { values } = parseArgs({
     'cell-seconds': { type: 'string', default: '4' },
     probes: { type: 'string', default: '100' },
     'probe-seconds': { type: 'string', default: '20' },
-    'probe-batch': { type: 'string', default: '1000' },
-    'probe-clients': { type: 'string', default: '2' },
+    'probe-batch': { type: 'string', default: '10000' },
+    'probe-clients': { type: 'string', default: '4' },
+    'probe-rate': { type: 'string', default: '100000' },
+    'probe-format': { type: 'string', default: 'CSV' },
     'file-rows': { type: 'string', default: '1000000' },
     'hits-rows': { type: 'string', default: '1000000' },
     'skip-hits': { type: 'boolean', default: false },
   },
 });
-const formats = values.formats.split(',').map((f) => {
+/** The event format named `f` (flag `flag`), or an error listing the known ones. */
+function eventFormat(f: string, flag = 'probe-format'): EventFormat {
   const format = FORMATS.find((x) => x === f.trim());
-  if (!format) throw new Error(`--formats: '${f}' is not one of ${FORMATS.join(', ')}`);
+  if (!format) throw new Error(`--${flag}: '${f}' is not one of ${FORMATS.join(', ')}`);
   return format;
-});
+}
+const formats = values.formats.split(',').map((f) => eventFormat(f, 'formats'));
 const batches = intListFlag('batches', values.batches);
 const clientCounts = intListFlag('clients', values.clients);
 const cellRows = intFlag('cell-rows', values['cell-rows']);
@@ -71,6 +77,8 @@ const probes = intFlag('probes', values.probes);
 const probeMs = numberFlag('probe-seconds', values['probe-seconds']) * 1000;
 const probeBatch = intFlag('probe-batch', values['probe-batch']);
 const probeClients = intFlag('probe-clients', values['probe-clients']);
+const probeRate = intFlag('probe-rate', values['probe-rate']);
+const probeFormat = eventFormat(values['probe-format']);
 const fileRows = intFlag('file-rows', values['file-rows']);
 const hitsRows = intFlag('hits-rows', values['hits-rows']);
 
@@ -172,10 +180,11 @@ interface Visibility {
 async function runVisibility(server: ServerProcess): Promise<Visibility> {
   const table = 'ev_visibility';
   const client = new EddyClient(server.url, probeClients + 2);
-  const bodies = bodiesFor('JSONEachRow', probeBatch);
+  const bodies = bodiesFor(probeFormat, probeBatch);
   try {
     await client.query(eddyEventsDdl(table));
-    const sql = `INSERT INTO ${table} FORMAT JSONEachRow`;
+    const sql = `INSERT INTO ${table} FORMAT ${probeFormat}`;
+    const markerSql = `INSERT INTO ${table} FORMAT JSONEachRow`;
     let stop = false;
     let backgroundRows = 0;
     let next = 0;
@@ -183,8 +192,10 @@ async function runVisibility(server: ServerProcess): Promise<Visibility> {
     const background = async (): Promise<void> => {
       // Bounded by the prober, which stops within probeMs plus one probe's time limit.
       while (!stop) {
-        await client.insert(sql, bodies[next++ % bodies.length]!);
+        const ahead = backgroundRows / probeRate * 1000 - (performance.now() - started);
+        if (ahead > 0) await sleep(ahead);
         backgroundRows += probeBatch;
+        await client.insert(sql, bodies[next++ % bodies.length]!);
       }
     };
     const writers = Array.from({ length: probeClients }, background);
@@ -198,12 +209,12 @@ async function runVisibility(server: ServerProcess): Promise<Visibility> {
         const marker = MARKER_SESSION_BASE + BigInt(i);
         const row = `{"ts":"2024-01-01 00:00:00","user_id":1,"event":"probe","url":"","country":"","duration_ms":0,"value":0,"session_id":${marker},"is_mobile":0,"referrer":""}\n`;
         const t0 = performance.now();
-        await client.insert(sql, row);
+        await client.insert(markerSql, row);
         const acked = performance.now();
         markerInserts.push(acked - t0);
         for (let poll = 1; ; poll++) {
           const p0 = performance.now();
-          const n = await countRows(client, table, ` WHERE session_id = ${marker}`);
+          const n = await countRows(client, table, ` WHERE event = 'probe' AND session_id = ${marker}`);
           const p1 = performance.now();
           polls.push(p1 - p0);
           if (n === 1) {
@@ -371,7 +382,7 @@ async function main(): Promise<void> {
     process.stdout.write(formatTable(
       ['format', 'rows/insert', 'clients', 'rows', 'inserts', 's', 'rows/s', 'MB/s', 'insert p50 ms', 'insert p99 ms'],
       cells.map((c) => [c.format, c.rowsPerInsert, c.clients, c.rows, c.inserts, c.seconds, c.rowsPerSec, c.mbPerSec, c.insertMs.p50, c.insertMs.p99])));
-    process.stdout.write(`\nAcknowledged→visible latency (${visibility.probes} single-row probes while ${probeClients} clients insert ${probeBatch}-row JSONEachRow batches, ${visibility.backgroundRowsPerSec.toLocaleString('en-US')} rows/s)\n`);
+    process.stdout.write(`\nAcknowledged→visible latency (${visibility.probes} single-row probes while ${probeClients} clients insert ${probeBatch}-row ${probeFormat} batches, ${visibility.backgroundRowsPerSec.toLocaleString('en-US')} rows/s)\n`);
     process.stdout.write(formatTable(['measure', 'p50 ms', 'p99 ms', 'max ms'], [
       ['ack → visible', visibility.ackToVisibleMs.p50, visibility.ackToVisibleMs.p99, visibility.ackToVisibleMs.max],
       ['marker insert round trip', visibility.markerInsertMs.p50, visibility.markerInsertMs.p99, visibility.markerInsertMs.max],
@@ -383,7 +394,7 @@ async function main(): Promise<void> {
       loads.map((l) => [l.data, l.system, l.rows, l.fileMB, l.seconds, l.rowsPerSec, l.mbPerSec])));
     process.stdout.write(`\nEddy server peak RSS (MiB) by phase: ${Object.entries(peakRss).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
     const path = writeResults('ingest', {
-      settings: { formats, batches, clients: clientCounts, cellRows, cellSeconds: cellMs / 1000, probes, probeSeconds: probeMs / 1000, probeBatch, probeClients, fileRows, hitsRows: values['skip-hits'] ? null : hitsRows },
+      settings: { formats, batches, clients: clientCounts, cellRows, cellSeconds: cellMs / 1000, probes, probeSeconds: probeMs / 1000, probeBatch, probeClients, probeRate, probeFormat, fileRows, hitsRows: values['skip-hits'] ? null : hitsRows },
       matrix: cells, visibility, bulkLoads: loads, eddyPeakRssMiB: peakRss,
     });
     process.stderr.write(`results: ${path}\n`);
