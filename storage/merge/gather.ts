@@ -1,9 +1,11 @@
 /**
- * Gather: reorder a column by a permutation (row k of the result is row perm[k] of the input).
+ * Gather: reorder a column by a permutation (row k of the result is row perm[k] of the input), from one
+ * vector ({@link gather}) or from consecutive blocks of one column ({@link gatherBlocks}).
  */
 import type { TypedArray } from '../../src/core/types.ts';
-import { flatVector, stringVector } from '../../src/core/vector.ts';
+import { flatVector, stringVector, type FlatVector, type StringVector } from '../../src/core/vector.ts';
 import type { PlainVector } from '../segment/column-builder.ts';
+import { gatherBytes, gatherFixed, gatherStringBytes, gatherStringOffsets, scatterStringBytes } from '../segment/gather-rows.ts';
 
 /** Rows `perm[0..]` of `v`, as a new vector. 64-bit values move as Int32 word pairs (no BigInt). */
 export function gather(v: PlainVector, perm: Uint32Array): PlainVector {
@@ -15,39 +17,97 @@ export function gather(v: PlainVector, perm: Uint32Array): PlainVector {
     for (let k = 0; k < n; k++) nulls[k] = src[perm[k]!]!;
   }
   if (v.kind === 'string') {
+    const block = new Uint32Array(n);
     const offsets = new Int32Array(n + 1);
-    const so = v.offsets;
-    let total = 0;
-    for (let k = 0; k < n; k++) {
-      const r = perm[k]!;
-      total += so[r + 1]! - so[r]!;
-      offsets[k + 1] = total;
-    }
-    const bytes = new Uint8Array(total);
-    const sb = v.bytes;
-    let pos = 0;
-    for (let k = 0; k < n; k++) {
-      const r = perm[k]!;
-      const a = so[r]!;
-      const b = so[r + 1]!;
-      if (b - a <= 16) for (let i = a; i < b; i++) bytes[pos++] = sb[i]!;
-      else { bytes.set(sb.subarray(a, b), pos); pos += b - a; }
+    const starts = new Int32Array(n);
+    const bytes = new Uint8Array(gatherStringOffsets([v.offsets], block, perm, 0, n, offsets, 0, starts));
+    if (!scatterStringBytes(v.offsets, v.bytes, perm, offsets, bytes)) {
+      gatherStringBytes([v.bytes], block, 0, n, offsets, 0, starts, bytes);
     }
     return stringVector(v.type, offsets, bytes, nulls);
   }
-  const Ctor = v.values.constructor as Float64ArrayConstructor;
-  const out = new Ctor(n);
-  if (v.values.BYTES_PER_ELEMENT === 8 && !(v.values instanceof Float64Array)) {
-    const src = new Int32Array(v.values.buffer, v.values.byteOffset, v.values.length * 2);
-    const dst = new Int32Array(out.buffer);
-    for (let k = 0; k < n; k++) {
-      const r = perm[k]! * 2;
-      dst[2 * k] = src[r]!;
-      dst[2 * k + 1] = src[r + 1]!;
-    }
-  } else {
-    const src = v.values as Float64Array;
-    for (let k = 0; k < n; k++) out[k] = src[perm[k]!]!;
-  }
+  // Values move as raw bits through one view type per width, so each loop sees one array kind
+  // (a single loop over every typed-array kind would go megamorphic and run several times slower).
+  const src = v.values;
+  const width = src.BYTES_PER_ELEMENT;
+  const out = new (src.constructor as Float64ArrayConstructor)(n);
+  if (width === 8) gatherWords(new Int32Array(src.buffer, src.byteOffset, src.length * 2), new Int32Array(out.buffer), perm);
+  else if (width === 4) gather32(new Int32Array(src.buffer, src.byteOffset, src.length), new Int32Array(out.buffer), perm);
+  else if (width === 2) gather16(new Uint16Array(src.buffer, src.byteOffset, src.length), new Uint16Array(out.buffer), perm);
+  else gather8(new Uint8Array(src.buffer, src.byteOffset, src.length), new Uint8Array(out.buffer), perm);
   return flatVector(v.type, out as TypedArray, nulls);
+}
+
+function gatherWords(src: Int32Array, dst: Int32Array, perm: Uint32Array): void {
+  for (let k = 0; k < perm.length; k++) {
+    const r = perm[k]! * 2;
+    dst[2 * k] = src[r]!;
+    dst[2 * k + 1] = src[r + 1]!;
+  }
+}
+
+function gather32(src: Int32Array, dst: Int32Array, perm: Uint32Array): void {
+  for (let k = 0; k < perm.length; k++) dst[k] = src[perm[k]!]!;
+}
+
+function gather16(src: Uint16Array, dst: Uint16Array, perm: Uint32Array): void {
+  for (let k = 0; k < perm.length; k++) dst[k] = src[perm[k]!]!;
+}
+
+function gather8(src: Uint8Array, dst: Uint8Array, perm: Uint32Array): void {
+  for (let k = 0; k < perm.length; k++) dst[k] = src[perm[k]!]!;
+}
+
+/** Where each row of a permutation over consecutive blocks lives: block index and row in the block. */
+export interface BlockRows {
+  readonly block: Uint32Array;
+  readonly row: Uint32Array;
+}
+
+/** Locate rows `perm[0..]` of the concatenation of blocks of the given lengths. */
+export function locateRows(lengths: readonly number[], perm: Uint32Array): BlockRows {
+  if (lengths.length === 1) return { block: new Uint32Array(perm.length), row: perm };
+  const starts = new Float64Array(lengths.length + 1);
+  for (let i = 0; i < lengths.length; i++) starts[i + 1] = starts[i]! + lengths[i]!;
+  // block of each global row, filled once (rows are few compared with the bytes they carry)
+  const owner = new Uint32Array(starts[lengths.length]!);
+  for (let i = 0; i < lengths.length; i++) owner.fill(i, starts[i]!, starts[i + 1]!);
+  const n = perm.length;
+  const block = new Uint32Array(n);
+  const row = new Uint32Array(n);
+  for (let k = 0; k < n; k++) {
+    const r = perm[k]!;
+    const b = owner[r]!;
+    block[k] = b;
+    row[k] = r - starts[b]!;
+  }
+  return { block, row };
+}
+
+/**
+ * Rows of consecutive blocks of one column, in the order `at` gives (see {@link locateRows}), as one new
+ * vector; the same as concatenating the blocks and gathering, without the intermediate copy.
+ */
+export function gatherBlocks(blocks: readonly PlainVector[], at: BlockRows): PlainVector {
+  if (blocks.length === 1) return gather(blocks[0]!, at.row);
+  const { block, row } = at;
+  const n = row.length;
+  const first = blocks[0]!;
+  let nulls: Uint8Array | null = null;
+  if (blocks.some((v) => v.nulls !== null)) {
+    nulls = new Uint8Array(n);
+    gatherBytes(blocks.map((v) => v.nulls ?? new Uint8Array(v.length)), block, row, 0, n, nulls, 0);
+  }
+  if (first.kind === 'string') {
+    const strs = blocks as readonly StringVector[];
+    const offsets = new Int32Array(n + 1);
+    const starts = new Int32Array(n);
+    const total = gatherStringOffsets(strs.map((v) => v.offsets), block, row, 0, n, offsets, 0, starts);
+    const bytes = new Uint8Array(total);
+    gatherStringBytes(strs.map((v) => v.bytes), block, 0, n, offsets, 0, starts, bytes);
+    return stringVector(first.type, offsets, bytes, nulls);
+  }
+  const out = new (first.values.constructor as Float64ArrayConstructor)(n) as TypedArray;
+  gatherFixed(blocks.map((v) => (v as FlatVector).values), block, row, 0, n, out, 0);
+  return flatVector(first.type, out, nulls);
 }

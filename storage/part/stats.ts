@@ -67,15 +67,13 @@ export function granuleStats(v: FlatVector | StringVector, granularity: number):
           : h > hh || (h === hh && l > a[2 * hi]! >>> 0)) hi = i;
       }
     } else {
-      const a = v.values as Float64Array;
-      for (let i = start; i < end; i++) {
-        if (nulls !== null && nulls[i] === 1) { nc++; continue; }
-        const x = a[i]!;
-        if (x !== x) continue;
-        if (lo < 0) { lo = hi = i; continue; }
-        if (x < a[lo]!) lo = i;
-        else if (x > a[hi]!) hi = i;
-      }
+      // one loop per array kind: a loop shared by every kind would go megamorphic (several times slower)
+      const a = v.values;
+      const r = a instanceof Int16Array ? minMaxI16(a, start, end, nulls) : a instanceof Int32Array ? minMaxI32(a, start, end, nulls)
+        : a instanceof Uint32Array ? minMaxU32(a, start, end, nulls) : minMaxAny(a as Float64Array, start, end, nulls);
+      lo = range.lo;
+      hi = range.hi;
+      nc = r;
     }
     nullCounts[g] = nc;
     if (lo >= 0) {
@@ -92,4 +90,73 @@ export function granuleStats(v: FlatVector | StringVector, granularity: number):
     hasMinMax: has,
     nulls: nullCounts,
   };
+}
+
+/** Rows of the min and max of the last scan (scratch of the minMax loops). */
+const range = { lo: -1, hi: -1 };
+
+function minMaxI16(a: Int16Array, start: number, end: number, nulls: Uint8Array | null): number {
+  let lo = -1;
+  let hi = -1;
+  let nc = 0;
+  for (let i = start; i < end; i++) {
+    if (nulls !== null && nulls[i] === 1) { nc++; continue; }
+    const x = a[i]!;
+    if (lo < 0) { lo = hi = i; continue; }
+    if (x < a[lo]!) lo = i;
+    else if (x > a[hi]!) hi = i;
+  }
+  range.lo = lo;
+  range.hi = hi;
+  return nc;
+}
+
+function minMaxI32(a: Int32Array, start: number, end: number, nulls: Uint8Array | null): number {
+  let lo = -1;
+  let hi = -1;
+  let nc = 0;
+  for (let i = start; i < end; i++) {
+    if (nulls !== null && nulls[i] === 1) { nc++; continue; }
+    const x = a[i]!;
+    if (lo < 0) { lo = hi = i; continue; }
+    if (x < a[lo]!) lo = i;
+    else if (x > a[hi]!) hi = i;
+  }
+  range.lo = lo;
+  range.hi = hi;
+  return nc;
+}
+
+function minMaxU32(a: Uint32Array, start: number, end: number, nulls: Uint8Array | null): number {
+  let lo = -1;
+  let hi = -1;
+  let nc = 0;
+  for (let i = start; i < end; i++) {
+    if (nulls !== null && nulls[i] === 1) { nc++; continue; }
+    const x = a[i]!;
+    if (lo < 0) { lo = hi = i; continue; }
+    if (x < a[lo]!) lo = i;
+    else if (x > a[hi]!) hi = i;
+  }
+  range.lo = lo;
+  range.hi = hi;
+  return nc;
+}
+
+/** Any other kind (NaN is skipped). */
+function minMaxAny(a: Float64Array, start: number, end: number, nulls: Uint8Array | null): number {
+  let lo = -1;
+  let hi = -1;
+  let nc = 0;
+  for (let i = start; i < end; i++) {
+    if (nulls !== null && nulls[i] === 1) { nc++; continue; }
+    const x = a[i]!;
+    if (x !== x) continue;
+    if (lo < 0) { lo = hi = i; continue; }
+    if (x < a[lo]!) lo = i;
+    else if (x > a[hi]!) hi = i;
+  }
+  range.lo = lo;
+  range.hi = hi;
+  return nc;
 }

@@ -111,6 +111,28 @@ export class PartWriter {
     }
   }
 
+  /**
+   * Append `rowCount` rows one column at a time: `column(i)` is called for i = 0, 1, … in schema order
+   * and each result is written and dropped before the next is asked for, so a caller that builds
+   * columns on demand (a gather in sort order) holds one column, and blocks are cut straight from it
+   * without first being copied into the writer's buffers. Same contract as {@link append} otherwise.
+   */
+  async appendColumns(rowCount: number, column: (i: number) => Vector): Promise<void> {
+    this.checkOpen();
+    if (rowCount === 0) return;
+    try {
+      for (let i = 0; i < this.columns.length; i++) {
+        const v = column(i);
+        validateColumn(this.schema[i]!, v, rowCount, this.name);
+        await this.columns[i]!.append(materialize(v), 0, rowCount);
+      }
+      this.rows += rowCount;
+    } catch (e) {
+      await this.fail();
+      throw diskError(e, `part ${this.name}`);
+    }
+  }
+
   /** Write the last blocks and the metadata, make the part durable and visible; returns its reader. */
   async finish(): Promise<PartReader> {
     this.checkOpen();
@@ -187,15 +209,15 @@ function validateColumns(schema: readonly Field[], columns: readonly Vector[], r
   if (columns.length !== schema.length) {
     throw new EddyError('LOGICAL_ERROR', `Part ${name}: ${columns.length} columns for a schema of ${schema.length}`);
   }
-  for (let i = 0; i < schema.length; i++) {
-    const f = schema[i]!;
-    const v = columns[i]!;
-    if (v.length !== rowCount) {
-      throw new EddyError('LOGICAL_ERROR', `Part ${name}: column '${f.name}' has ${v.length} rows, expected ${rowCount}`);
-    }
-    if (v.type.kind !== f.type.kind) {
-      throw new EddyError('TYPE_MISMATCH', `Part ${name}: column '${f.name}' is ${f.type.kind} but got a ${v.type.kind} vector`);
-    }
+  for (let i = 0; i < schema.length; i++) validateColumn(schema[i]!, columns[i]!, rowCount, name);
+}
+
+function validateColumn(f: Field, v: Vector, rowCount: number, name: string): void {
+  if (v.length !== rowCount) {
+    throw new EddyError('LOGICAL_ERROR', `Part ${name}: column '${f.name}' has ${v.length} rows, expected ${rowCount}`);
+  }
+  if (v.type.kind !== f.type.kind) {
+    throw new EddyError('TYPE_MISMATCH', `Part ${name}: column '${f.name}' is ${f.type.kind} but got a ${v.type.kind} vector`);
   }
 }
 

@@ -11,6 +11,7 @@ import type { DataType, Scalar, TypedArray } from '../../src/core/types.ts';
 import { arrayTypeOf, typeName } from '../../src/core/types.ts';
 import type { FlatVector, StringVector, Vector } from '../../src/core/vector.ts';
 import { flatVector, stringVector } from '../../src/core/vector.ts';
+import { gatherBytes, gatherFixed, gatherStringBytes, gatherStringOffsets } from './gather-rows.ts';
 
 /** A flat or string vector: what builders accept in their fast paths and what they produce. */
 export type PlainVector = FlatVector | StringVector;
@@ -23,14 +24,12 @@ export class ColumnBuilder {
   private bytes: Uint8Array;
   private nulls: Uint8Array | null = null;
   private readonly isString: boolean;
-  private readonly wide: boolean;
   private readonly nullable: boolean;
 
   constructor(readonly type: DataType, capacity = 1024) {
     const cap = Math.max(16, capacity);
     this.isString = type.kind === 'String';
     this.nullable = type.nullable;
-    this.wide = !this.isString && arrayTypeOf(type).BYTES_PER_ELEMENT === 8 && type.kind !== 'Float64';
     this.values = this.isString ? new Uint8Array(0) : new (arrayTypeOf(type) as Float64ArrayConstructor)(cap);
     this.offsets = new Int32Array(this.isString ? cap + 1 : 0);
     this.bytes = new Uint8Array(this.isString ? cap * 8 : 0);
@@ -86,50 +85,16 @@ export class ColumnBuilder {
     const at = this.n;
     if (this.isString) {
       const strs = sources as readonly StringVector[];
-      let need = 0;
-      for (let k = from; k < to; k++) {
-        const s = strs[src[k]!]!;
-        const r = row[k]!;
-        need += s.offsets[r + 1]! - s.offsets[r]!;
-      }
+      const starts = new Int32Array(count);
+      const need = gatherStringOffsets(strs.map((s) => s.offsets), src, row, from, to, this.offsets, at, starts);
       this.reserveBytes(need);
-      const off = this.offsets;
-      const out = this.bytes;
-      let pos = off[at]!;
-      for (let k = from; k < to; k++) {
-        const s = strs[src[k]!]!;
-        const r = row[k]!;
-        const a = s.offsets[r]!;
-        const b = s.offsets[r + 1]!;
-        if (b - a <= 16) for (let i = a; i < b; i++) out[pos++] = s.bytes[i]!;
-        else { out.set(s.bytes.subarray(a, b), pos); pos += b - a; }
-        off[at + k - from + 1] = pos;
-      }
-    } else if (this.wide) {
-      const views = sources.map((s) => { const v = (s as FlatVector).values; return new Int32Array(v.buffer, v.byteOffset, v.length * 2); });
-      const out = new Int32Array(this.values.buffer, this.values.byteOffset, this.values.length * 2);
-      for (let k = from; k < to; k++) {
-        const v = views[src[k]!]!;
-        const r = row[k]! * 2;
-        const o = (at + k - from) * 2;
-        out[o] = v[r]!;
-        out[o + 1] = v[r + 1]!;
-      }
+      gatherStringBytes(strs.map((s) => s.bytes), src, from, to, this.offsets, at, starts, this.bytes);
     } else {
-      const vals = sources.map((s) => (s as FlatVector).values as Float64Array);
-      const out = this.values as Float64Array;
-      for (let k = from; k < to; k++) out[at + k - from] = vals[src[k]!]![row[k]!]!;
+      gatherFixed(sources.map((s) => (s as FlatVector).values), src, row, from, to, this.values, at);
     }
-    if (this.nullable) {
-      let anyNulls = false;
-      for (const s of sources) if (s.nulls !== null) anyNulls = true;
-      if (anyNulls) {
-        const nulls = this.ensureNulls();
-        for (let k = from; k < to; k++) {
-          const sn = sources[src[k]!]!.nulls;
-          nulls[at + k - from] = sn === null ? 0 : sn[row[k]!]!;
-        }
-      }
+    if (this.nullable && sources.some((s) => s.nulls !== null)) {
+      const maps = sources.map((s) => s.nulls ?? new Uint8Array(s.length));
+      gatherBytes(maps, src, row, from, to, this.ensureNulls(), at);
     }
     this.n += count;
   }

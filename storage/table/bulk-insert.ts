@@ -1,10 +1,14 @@
 /**
  * A large insert streamed in pieces, still all-or-nothing. Blocks are buffered until they reach the
- * table's direct-insert size; then they are sorted and written as level-0 parts into a staging
- * directory (see commit.ts), and the buffer starts over, so memory stays at about one piece however
- * big the insert. commit() writes the rest and moves every staged part into the table at once; an
- * insert that never grew to one piece goes the ordinary way (WAL or direct part) instead. abort()
- * (or a failed commit) leaves nothing behind.
+ * table's direct-insert size; then they are handed to the host, which sorts and writes them as level-0
+ * parts into a staging directory (see commit.ts) on a worker thread, and the buffer starts over. One
+ * piece (host.piecesInFlight: one per writer thread) is written while the next one fills, and a further
+ * full piece waits, so memory stays at about two pieces (one more per extra writer) however big the
+ * insert, and decoding overlaps writing. The first piece is a quarter size so the writer starts
+ * early, and the last one is written on this thread beside the workers'. commit() writes the rest,
+ * waits for every piece and moves the staged parts into the table at once; an insert that never grew
+ * to one piece goes the ordinary way (WAL or direct part) instead. abort() (or a failed commit) waits
+ * for pieces being written and leaves nothing behind.
  */
 import { basename } from 'node:path';
 import { EddyError } from '../../src/core/errors.ts';
@@ -21,8 +25,14 @@ export interface BulkInsertHost {
   /** Buffered rows or bytes at which a piece is written as staged parts. */
   readonly pieceRows: number;
   readonly pieceBytes: number;
-  /** Split by partition, sort and write level-0 parts under `dir`; their directory names. */
-  writeParts(dir: string, schema: readonly ColumnDef[], columns: readonly Vector[], rowCount: number): Promise<string[]>;
+  /** Pieces written at once on worker threads (a further full piece waits). */
+  readonly piecesInFlight: number;
+  /**
+   * Split by partition, sort and write level-0 parts under `dir`; their directory names. The blocks
+   * (columns in schema order) are handed over: nothing else uses them afterwards. The work runs on a
+   * part-writer thread, or on this thread with `here`.
+   */
+  writeParts(dir: string, schema: readonly ColumnDef[], blocks: (readonly Vector[])[], rowCount: number, here: boolean): Promise<string[]>;
   /** The ordinary insert path (for inserts smaller than one piece). */
   insert(columns: readonly Vector[], rowCount: number): Promise<void>;
   /** Commit staged parts (named) and make them active; fails when the table changed underneath. */
@@ -49,6 +59,8 @@ export class BulkInsert {
   private pendingBytes = 0;
   private staging: Staging | null = null;
   private readonly names: string[] = [];
+  /** Pieces being written (up to host.piecesInFlight on workers; at commit also the last, on this thread). */
+  private readonly writes: Promise<void>[] = [];
   private state: 'open' | 'done' | 'failed' = 'open';
 
   constructor(private readonly host: BulkInsertHost, private readonly schema: readonly ColumnDef[]) {}
@@ -56,7 +68,10 @@ export class BulkInsert {
   /** Rows appended so far. */
   rows = 0;
 
-  /** Add a block; may write a staged piece before resolving. */
+  /**
+   * Add a block (handed over: the caller must not use its vectors afterwards); may wait for a staged
+   * piece being written before resolving.
+   */
   async append(columns: readonly Vector[], rowCount: number): Promise<void> {
     this.checkOpen();
     if (rowCount === 0) return;
@@ -65,7 +80,9 @@ export class BulkInsert {
     this.pendingRows += rowCount;
     this.pendingBytes += blockBytes(columns, rowCount);
     this.rows += rowCount;
-    if (this.pendingRows >= this.host.pieceRows || this.pendingBytes >= this.host.pieceBytes) await this.guard(() => this.spill());
+    // the first piece is a quarter of the others, so the writer starts while the rest is decoded
+    const part = this.staging === null ? 4 : 1;
+    if (this.pendingRows * part >= this.host.pieceRows || this.pendingBytes * part >= this.host.pieceBytes) await this.guard(() => this.spill(false));
   }
 
   /** Make every appended row visible at once (durable when this resolves). */
@@ -75,7 +92,9 @@ export class BulkInsert {
       if (this.staging === null) {
         if (this.pendingRows > 0) await this.host.insert(this.takePending(), this.rows);
       } else {
-        if (this.pendingRows > 0) await this.spill();
+        // the last piece is written here while the worker may still be busy with the one before
+        if (this.pendingRows > 0) await this.spill(this.writes.length > 0);
+        await this.settle(0);
         await this.host.commit(this.staging, this.names);
       }
     });
@@ -87,15 +106,33 @@ export class BulkInsert {
     if (this.state === 'done') return;
     this.state = 'failed';
     this.pending = [];
+    await Promise.allSettled(this.writes.splice(0));
     this.host.abandon();
     await this.staging?.discard();
   }
 
-  private async spill(): Promise<void> {
+  /**
+   * Start writing the buffered blocks as a staged piece: on a worker once fewer than
+   * host.piecesInFlight pieces are being written, or (`here`) on this thread at once, beside them.
+   */
+  private async spill(here: boolean): Promise<void> {
     this.staging ??= await openStaging(this.host.dir);
+    if (!here) await this.settle(this.host.piecesInFlight - 1);
     const rows = this.pendingRows;
-    const names = await this.host.writeParts(this.staging.dir, this.schema, this.takePending(), rows);
-    for (const n of names) this.names.push(basename(n));
+    const blocks = this.pending;
+    this.pending = [];
+    this.pendingRows = 0;
+    this.pendingBytes = 0;
+    const write = this.host.writeParts(this.staging.dir, this.schema, blocks, rows, here).then((names) => {
+      for (const n of names) this.names.push(basename(n));
+    });
+    write.catch(() => {}); // reported by settle()
+    this.writes.push(write);
+  }
+
+  /** Wait until at most `left` pieces are being written (oldest first); a failed piece fails the insert. */
+  private async settle(left: number): Promise<void> {
+    while (this.writes.length > left) await this.writes.shift();
   }
 
   /** The buffered blocks as whole columns; the buffer starts over. */

@@ -22,7 +22,7 @@
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EddyError, toEddyError } from '../../src/core/errors.ts';
-import { materialize, repeatScalar } from '../../src/core/materialize.ts';
+import { concatVectors, materialize, repeatScalar } from '../../src/core/materialize.ts';
 import type { TableSnapshot } from '../../src/core/scan.ts';
 import type { Field } from '../../src/core/types.ts';
 import { typeName } from '../../src/core/types.ts';
@@ -49,7 +49,8 @@ import { splitByPartition, type Partitioner } from './partition.ts';
 import { StorageSnapshot } from './snapshot.ts';
 import { readTruncation, writeTruncation } from './truncation.ts';
 import { readExtraFile, writeExtraFile } from './extra-file.ts';
-import { writeSortedPart } from './sorted-part.ts';
+import { writeSortedBlocks, writeSortedPart } from './sorted-part.ts';
+import { PART_WRITERS, writePartOffThread } from './part-write-pool.ts';
 import { columnFits, validateColumns } from './validate.ts';
 
 /** Merge settings of a table: selector knobs plus the algorithm and the background switch. */
@@ -278,11 +279,12 @@ export class TableStorage {
       dir: this.dir,
       pieceRows: this.flushCfg.maxRows,
       pieceBytes: this.flushCfg.maxPendingBytes,
-      writeParts: async (dir, schema, columns, rowCount) => {
+      piecesInFlight: PART_WRITERS,
+      writeParts: async (dir, schema, pieceBlocks, rowCount, here) => {
         this.checkOpen();
-        const { readers, blocks } = await this.writeGroups(dir, schema, columns.map(materialize), rowCount, 0, new Map());
+        const { dirs, blocks } = await this.writeStaged(dir, schema, pieceBlocks, rowCount, here);
         staged.push(...blocks);
-        return readers.map((r) => r.dir);
+        return dirs;
       },
       insert: (columns, rowCount) => this.insert(columns, rowCount),
       commit: async (staging: Staging, names: readonly string[]) => {
@@ -567,6 +569,41 @@ export class TableStorage {
       if (groups.length === 1) return { readers: await write(this.dir), blocks };
       const dirs = await commitParts(this.dir, groups.length, write);
       return { readers: await Promise.all(dirs.map((d) => PartReader.open(d, this.cache))), blocks };
+    } catch (e) {
+      this.unreserve(blocks);
+      throw e;
+    }
+  }
+
+  /**
+   * Write a bulk insert's piece (blocks of columns in `schema` order, handed over) as level-0 parts
+   * under `target`, one per partition, sorted and encoded on part-writer threads (on this thread with
+   * `here`). Block numbers are reserved as in {@link writeGroups}.
+   */
+  private async writeStaged(target: string, schema: readonly Field[], pieceBlocks: (readonly Vector[])[], rowCount: number,
+    here: boolean): Promise<{ dirs: string[]; blocks: number[] }> {
+    const keyIndexes = this.sortKey.map((k) => schema.findIndex((f) => f.name === k));
+    const plain = pieceBlocks.map((b) => b.map(materialize));
+    const groups: { partition: string; blocks: PlainVector[][] }[] = this.partitioner === undefined
+      ? [{ partition: 'all', blocks: plain }]
+      : splitByPartition(schema.map((f, c) => concatVectors(f.type, plain.map((b) => b[c]!))), rowCount, this.partitioner)
+        .map((g) => ({ partition: g.partition, blocks: [[...g.columns]] }));
+    const extra = partExtra(0, new Map());
+    const blocks = groups.map(() => this.nextBlock++);
+    for (const b of blocks) this.reserved.add(b);
+    try {
+      // every group settles before a failure is reported, so no writer is left filling a discarded staging
+      const done = await Promise.allSettled(groups.map((g, i) => {
+        const opts = { granularity: this.granularity, sortKey: this.sortKey, partition: g.partition, minBlock: blocks[i]!, maxBlock: blocks[i]!, level: 0, extra };
+        return here ? writeSortedBlocks(target, schema, g.blocks, keyIndexes, opts).then((r) => r.dir)
+          : writePartOffThread({ dir: target, schema, blocks: g.blocks, keyIndexes, opts });
+      }));
+      const dirs: string[] = [];
+      for (const d of done) {
+        if (d.status === 'rejected') throw d.reason;
+        dirs.push(d.value);
+      }
+      return { dirs, blocks };
     } catch (e) {
       this.unreserve(blocks);
       throw e;

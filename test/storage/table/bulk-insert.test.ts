@@ -36,8 +36,10 @@ describe('bulk insert', () => {
     expect(readdirSync(d).some((n) => n.startsWith('staging_'))).toBe(false);
     expect(t.parts().filter((p) => p.active).length).toBe(3);
     expect(canon(await readAll(t))).toEqual(canon(expected));
+    // pieces of 300 (the first piece is a quarter of maxRows, so writing starts early), 1200, 1200: each sorted
+    expect(t.parts().filter((p) => p.active).map((p) => p.rows).sort((a, b) => a - b)).toEqual([300, 1200, 1200]);
     const sorted = (await readAll(t, ['k'])).map((r) => r[0] as bigint);
-    expect(sorted.slice(0, 1000)).toEqual([...sorted.slice(0, 1000)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(sorted.slice(0, 300)).toEqual([...sorted.slice(0, 300)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     await t.close();
     t = await open(d);
     expect(canon(await readAll(t))).toEqual(canon(expected));

@@ -173,6 +173,26 @@ describe.skipIf(cannotMount !== null)(`disk errors on a 2 MiB tmpfs${cannotMount
     await t.drop();
   });
 
+  it('a bulk insert whose staged part (written on a worker thread) hits ENOSPC fails with NOT_ENOUGH_SPACE and leaves nothing', async () => {
+    const o = opts({ flush: { maxRows: 100, maxBytes: 1e12, maxAgeMs: 1e9 } });
+    const t = await TableStorage.open(o);
+    const bulk = t.bulkInsert();
+    await bulk.append(columnsOf(schema, rows(0, 100)), 100); // the first piece is staged while space remains
+    const filler = fill();
+    try {
+      const err = await caught((async () => {
+        for (let b = 1; b < 20; b++) await bulk.append(columnsOf(schema, rows(b * 100, 100)), 100);
+        await bulk.commit();
+      })());
+      expect(err.errorName).toBe('NOT_ENOUGH_SPACE');
+      expect(readdirSync(o.dir).filter((n) => n.startsWith('staging_') || n.startsWith('tmp_'))).toEqual([]);
+      expect(await readAll(t)).toEqual([]);
+    } finally {
+      rmSync(filler);
+    }
+    await t.drop();
+  });
+
   it('a read-only file system fails with a clear error and the data is intact once writable again', async () => {
     const o = opts();
     let t = await TableStorage.open(o);

@@ -1,0 +1,133 @@
+/**
+ * Gather kernels over several source arrays: output row `at + (k - from)` is row `row[k]` of source
+ * `block[k]`, for k in [from, to). Used by merges (ColumnBuilder.appendGather), by gathers over
+ * consecutive blocks (gatherBlocks) and, for strings, by the single-vector gather of flushes.
+ *
+ * Values move as raw bits through one view type per width (8-byte values as Int32 word pairs, so no
+ * BigInt and Float NaN bits are kept), and each kernel sees one array kind: a single loop over every
+ * typed-array kind goes megamorphic and runs several times slower.
+ */
+import type { TypedArray } from '../../src/core/types.ts';
+
+/** Gather fixed-width values: `srcs` and `dst` must all have the same element width. */
+export function gatherFixed(srcs: readonly TypedArray[], block: Uint32Array, row: Uint32Array, from: number, to: number,
+  dst: TypedArray, at: number): void {
+  const width = dst.BYTES_PER_ELEMENT;
+  if (width === 8) {
+    const views = srcs.map((a) => new Int32Array(a.buffer, a.byteOffset, a.length * 2));
+    gatherWords(views, block, row, from, to, new Int32Array(dst.buffer, dst.byteOffset, dst.length * 2), at);
+  } else if (width === 4) {
+    gather32(srcs.map((a) => new Int32Array(a.buffer, a.byteOffset, a.length)), block, row, from, to,
+      new Int32Array(dst.buffer, dst.byteOffset, dst.length), at);
+  } else if (width === 2) {
+    gather16(srcs.map((a) => new Uint16Array(a.buffer, a.byteOffset, a.length)), block, row, from, to,
+      new Uint16Array(dst.buffer, dst.byteOffset, dst.length), at);
+  } else {
+    gatherBytes(srcs.map((a) => new Uint8Array(a.buffer, a.byteOffset, a.length)), block, row, from, to,
+      new Uint8Array(dst.buffer, dst.byteOffset, dst.length), at);
+  }
+}
+
+function gatherWords(srcs: readonly Int32Array[], block: Uint32Array, row: Uint32Array, from: number, to: number,
+  dst: Int32Array, at: number): void {
+  let o = at * 2;
+  for (let k = from; k < to; k++, o += 2) {
+    const w = srcs[block[k]!]!;
+    const r = row[k]! * 2;
+    dst[o] = w[r]!;
+    dst[o + 1] = w[r + 1]!;
+  }
+}
+
+function gather32(srcs: readonly Int32Array[], block: Uint32Array, row: Uint32Array, from: number, to: number,
+  dst: Int32Array, at: number): void {
+  const shift = at - from;
+  for (let k = from; k < to; k++) dst[k + shift] = srcs[block[k]!]![row[k]!]!;
+}
+
+function gather16(srcs: readonly Uint16Array[], block: Uint32Array, row: Uint32Array, from: number, to: number,
+  dst: Uint16Array, at: number): void {
+  const shift = at - from;
+  for (let k = from; k < to; k++) dst[k + shift] = srcs[block[k]!]![row[k]!]!;
+}
+
+/** Gather bytes (also null maps). */
+export function gatherBytes(srcs: readonly Uint8Array[], block: Uint32Array, row: Uint32Array, from: number, to: number,
+  dst: Uint8Array, at: number): void {
+  const shift = at - from;
+  for (let k = from; k < to; k++) dst[k + shift] = srcs[block[k]!]![row[k]!]!;
+}
+
+/**
+ * Pass 1 of a string gather: reads each row's offsets once and writes `offsets[at + 1 + i]` as
+ * `offsets[at]` plus the running byte length, and `starts[i]` as where the row's bytes begin in its
+ * source (i = k - from). Returns the bytes the rows need.
+ */
+export function gatherStringOffsets(srcOffsets: readonly Int32Array[], block: Uint32Array, row: Uint32Array, from: number,
+  to: number, offsets: Int32Array, at: number, starts: Int32Array): number {
+  const base = offsets[at]!;
+  let pos = base;
+  let o = at + 1;
+  for (let k = from; k < to; k++, o++) {
+    const so = srcOffsets[block[k]!]!;
+    const r = row[k]!;
+    const a = so[r]!;
+    starts[k - from] = a;
+    pos += so[r + 1]! - a;
+    offsets[o] = pos;
+  }
+  return pos - base;
+}
+
+/**
+ * Pass 2 of a string gather: copy each row's bytes to where {@link gatherStringOffsets} placed it.
+ * Short strings move four bytes at a time through DataViews (unaligned); a per-row subarray+set would
+ * allocate a view per row.
+ */
+export function gatherStringBytes(srcBytes: readonly Uint8Array[], block: Uint32Array, from: number, to: number,
+  offsets: Int32Array, at: number, starts: Int32Array, bytes: Uint8Array): void {
+  const views = srcBytes.map((b) => new DataView(b.buffer, b.byteOffset, b.byteLength));
+  const out = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let k = from, o = at; k < to; k++, o++) {
+    const b = block[k]!;
+    const pos = offsets[o]!;
+    const len = offsets[o + 1]! - pos;
+    if (len > 256) bytes.set(srcBytes[b]!.subarray(starts[k - from]!, starts[k - from]! + len), pos);
+    else copyShort(views[b]!, starts[k - from]!, out, pos, len);
+  }
+}
+
+/**
+ * Pass 2 of a string gather from one source whose rows `perm` does not repeat: copies in source
+ * order (sequential reads, scattered writes), about twice as fast as reading at random when the
+ * source's bytes outgrow the cache. `offsets` are the output offsets from pass 1. Returns false,
+ * having copied nothing, when `perm` repeats a row.
+ */
+export function scatterStringBytes(srcOffsets: Int32Array, srcBytes: Uint8Array, perm: Uint32Array, offsets: Int32Array,
+  bytes: Uint8Array): boolean {
+  const rows = srcOffsets.length - 1;
+  const target = new Int32Array(rows).fill(-1);
+  for (let k = 0; k < perm.length; k++) {
+    const r = perm[k]!;
+    if (target[r] !== -1) return false;
+    target[r] = k;
+  }
+  const src = new DataView(srcBytes.buffer, srcBytes.byteOffset, srcBytes.byteLength);
+  const out = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let r = 0; r < rows; r++) {
+    const k = target[r]!;
+    if (k < 0) continue;
+    const a = srcOffsets[r]!;
+    const len = srcOffsets[r + 1]! - a;
+    if (len > 256) bytes.set(srcBytes.subarray(a, a + len), offsets[k]!);
+    else copyShort(src, a, out, offsets[k]!, len);
+  }
+  return true;
+}
+
+/** Copy `len` bytes, four at a time through unaligned DataView accesses. */
+function copyShort(src: DataView, a: number, out: DataView, pos: number, len: number): void {
+  let i = 0;
+  for (; i + 4 <= len; i += 4) out.setInt32(pos + i, src.getInt32(a + i, true), true);
+  for (; i < len; i++) out.setUint8(pos + i, src.getUint8(a + i));
+}
