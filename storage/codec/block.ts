@@ -14,7 +14,8 @@
  *   DELTA / DELTA2  first 1 or 2 values raw, then deltas (of deltas) frame-of-reference packed;
  *   DICT   distinct values plus bit-packed codes.
  * Strings are PLAIN (lengths FOR-packed + bytes) or DICT (a PLAIN dictionary + packed codes); DICT
- * strings decode to a DictVector.
+ * strings decode to a DictVector. Strings with few distinct values per row take DICT even when it is
+ * slightly larger, for the query engine's dictionary paths.
  */
 import { EddyError } from '../../src/core/errors.ts';
 import { arrayTypeOf, is64Bit, isUnsigned, type DataType, type TypedArray } from '../../src/core/types.ts';
@@ -280,6 +281,16 @@ function lengthsOf(offsets: Int32Array, start: number, end: number): Int32Array 
   return out;
 }
 
+/** Longest string among rows [start, end). */
+function maxLength(offsets: Int32Array, start: number, end: number): number {
+  let m = 0;
+  for (let i = start; i < end; i++) {
+    const len = offsets[i + 1]! - offsets[i]!;
+    if (len > m) m = len;
+  }
+  return m;
+}
+
 function writePlainStrings(w: ByteWriter, offsets: Int32Array, bytes: Uint8Array, start: number, end: number): void {
   writeFor32(w, lengthsOf(offsets, start, end), end - start, true);
   const b = bytes.subarray(offsets[start]!, offsets[end]!);
@@ -288,8 +299,18 @@ function writePlainStrings(w: ByteWriter, offsets: Int32Array, bytes: Uint8Array
 }
 
 /**
+ * A String block whose distinct count is at most this fraction of its rows is dictionary-encoded even
+ * when plain strings would be somewhat smaller: the query engine's dictionary paths (grouping on codes,
+ * predicates once per entry) then apply.
+ */
+const LOW_CARD_FRACTION = 4;
+/** ...provided the dictionary form costs at most this much more than plain (before compression). */
+const DICT_SLACK = 1.25;
+
+/**
  * Choose and write the encoding of string rows: DICT when forced, for LowCardinality, or when a sample
- * suggests the dictionary beats the plain bytes (the build stops as soon as it cannot); else PLAIN.
+ * suggests few distinct values (at most 1/{@link LOW_CARD_FRACTION} of the rows) and the dictionary
+ * form stays within {@link DICT_SLACK} of the plain one (the build stops as soon as it cannot); else PLAIN.
  */
 function writeStrings(w: ByteWriter, v: StringVector, start: number, end: number, force: EncodingId | undefined): EncodingId {
   const n = end - start;
@@ -297,12 +318,16 @@ function writeStrings(w: ByteWriter, v: StringVector, start: number, end: number
   if (force === ENCODING.DICT || (force === undefined && v.type.lowCardinality)) {
     dict = buildStringDict(v.offsets, v.bytes, start, end, MAX_DICT);
   } else if (force === undefined && n >= 16) {
-    const plainBytes = v.offsets[end]! - v.offsets[start]!;
-    const limit = Math.min(MAX_DICT, n >>> 2);
+    const limit = Math.min(MAX_DICT, Math.floor(n / LOW_CARD_FRACTION));
     const est = estimateStringDistinct(v.offsets, v.bytes, start, end);
-    if (est <= limit && (est * plainBytes) / n + est + packedBytes(n, bitWidth(est - 1)) < plainBytes) {
-      dict = buildStringDict(v.offsets, v.bytes, start, end, limit, plainBytes - packedBytes(n, 0));
-      if (dict !== null && dict.bytes.length + dict.size + packedBytes(n, bitWidth(dict.size - 1)) >= plainBytes) dict = null;
+    if (est <= limit) {
+      const plainBytes = v.offsets[end]! - v.offsets[start]!;
+      const budget = DICT_SLACK * (plainBytes + packedBytes(n, bitWidth(maxLength(v.offsets, start, end))));
+      const dictCost = (bytes: number, size: number): number => bytes + size + packedBytes(n, bitWidth(size - 1));
+      if (dictCost((est * plainBytes) / n, est) <= budget) {
+        dict = buildStringDict(v.offsets, v.bytes, start, end, limit, budget - packedBytes(n, 0));
+        if (dict !== null && dictCost(dict.bytes.length, dict.size) > budget) dict = null;
+      }
     }
   }
   if (dict !== null) {
