@@ -15,19 +15,39 @@ import { unionNulls } from '../expr/read.ts';
 import type { AggregateFunction, GroupsAccumulator } from './registry.ts';
 import { registerAggregate } from './registry.ts';
 
+/** Merged keys handed to the set at a time. */
+const MERGE_RUN = 16384;
+
 class UniqExactAccumulator implements GroupsAccumulator {
   private readonly set = new DistinctSet();
   private counts = new Float64Array(0);
 
-  private insert(group: number, hi: number, lo: number): void {
-    if (this.set.add(group, hi, lo)) this.counts[group]!++;
+  /** Scratch: interleaved (lo, hi) key words of a batch. */
+  private words = new Int32Array(0);
+  /** Scratch: group ids of a run of merged keys. */
+  private mergeGroups = new Uint32Array(0);
+
+  /** The (lo, hi) key words of rows 0..n: a view of a flat 64-bit integer column, else rowKeys interleaved. */
+  private keyWords(args: readonly Vector[], n: number): Int32Array {
+    const a = args[0]!;
+    if (args.length === 1 && a.kind === 'flat' && (a.type.kind === 'Int64' || a.type.kind === 'UInt64' || a.type.kind === 'DateTime64')) {
+      return new Int32Array(a.values.buffer, a.values.byteOffset, 2 * n);
+    }
+    const { hi, lo } = rowKeys(args, n);
+    if (this.words.length < 2 * n) this.words = new Int32Array(2 * n);
+    const w = this.words;
+    for (let i = 0; i < n; i++) { w[2 * i] = lo[i]! | 0; w[2 * i + 1] = hi[i]! | 0; }
+    return w;
   }
 
   update(args: readonly Vector[], groupIds: Uint32Array, n: number): void {
     this.counts = grow(this.counts, maxGroup(groupIds, n) + 1);
-    const { hi, lo } = rowKeys(args, n);
-    const nulls = unionNulls(args, n);
-    for (let i = 0; i < n; i++) if (nulls === null || nulls[i] === 0) this.insert(groupIds[i]!, hi[i]!, lo[i]!);
+    this.set.addRows(groupIds, this.keyWords(args, n), unionNulls(args, n), n, this.counts);
+  }
+
+  updateOne(args: readonly Vector[], n: number): void {
+    this.counts = grow(this.counts, 1);
+    this.set.addRows(null, this.keyWords(args, n), unionNulls(args, n), n, this.counts);
   }
 
   state(groups: number): Vector[] {
@@ -41,15 +61,29 @@ class UniqExactAccumulator implements GroupsAccumulator {
   }
 
   merge(state: readonly Vector[], groupIds: Uint32Array, n: number): void {
-    this.counts = grow(this.counts, maxGroup(groupIds, n) + 1);
+    const maxG = maxGroup(groupIds, n);
+    this.counts = grow(this.counts, maxG + 1);
     const s = materialize(state[0]!) as Extract<Vector, { kind: 'string' }>;
     const b = s.bytes; const offs = s.offsets;
-    // Keys as (lo, hi) uint32 pairs; copied when the bytes are not 4-byte aligned.
+    // Keys as (lo, hi) int32 pairs; copied when the bytes are not 4-byte aligned.
     const aligned = b.byteOffset % 4 === 0 ? b : b.slice();
-    const w = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength >>> 2);
-    for (let i = 0; i < n; i++) {
-      const g = groupIds[i]!;
-      for (let p = offs[i]! >>> 2, e = offs[i + 1]! >>> 2; p + 2 <= e; p += 2) this.insert(g, w[p + 1]!, w[p]!);
+    const w = new Int32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength >>> 2);
+    // The first state into an empty set sizes the table once (a single group's state can hold millions of keys).
+    if (this.set.size === 0) this.set.reserve((offs[n]! - offs[0]!) >>> 3, maxG > 0);
+    // Keys go in by runs of MERGE_RUN, each run's groups spelled out per key.
+    if (this.mergeGroups.length < MERGE_RUN) this.mergeGroups = new Uint32Array(MERGE_RUN);
+    const gs = this.mergeGroups;
+    let i = 0; let p = offs[0]! >>> 2;
+    while (i < n) {
+      const from = p; let k = 0;
+      for (; i < n && k < MERGE_RUN; i++) {
+        const e = offs[i + 1]! >>> 2;
+        const take = Math.min(e - p, 2 * (MERGE_RUN - k)) >>> 1;
+        gs.fill(groupIds[i]!, k, k + take);
+        k += take; p += 2 * take;
+        if (p < e) break;
+      }
+      if (k > 0) this.set.addRows(gs, w.subarray(from, from + 2 * k), null, k, this.counts);
     }
   }
 

@@ -11,7 +11,7 @@ import { arrayTypeOf, is64Bit } from '../../../src/core/types.ts';
 import type { FlatVector, StringVector, Vector } from '../../../src/core/vector.ts';
 import { flatVector, stringVector } from '../../../src/core/vector.ts';
 import { BytesMap, hashBytes } from '../hash/bytes-map.ts';
-import { WordsMap, hashWords } from '../hash/words-map.ts';
+import { WordsMap } from '../hash/words-map.ts';
 import { flatten, materializeConst } from '../vectors.ts';
 import type { Grouper } from './grouper.ts';
 
@@ -39,6 +39,8 @@ export class PackedGrouper implements Grouper {
   /** Per string dictionary: entry → interned id (-1: not yet interned). */
   private readonly dictIds = new WeakMap<object, Int32Array>();
   private rows = new Int32Array(0);
+  /** Scratch: interned ids of a string key's rows. */
+  private ids = new Int32Array(0);
 
   constructor(private readonly types: readonly DataType[]) {
     this.layouts = types.map(layoutOf);
@@ -58,8 +60,7 @@ export class PackedGrouper implements Grouper {
     if (this.rows.length < n * W) this.rows = new Int32Array(n * W);
     if (this.nullWord >= 0) { const rows = this.rows; for (let i = 0; i < n; i++) for (let k = this.nullWord; k < W; k++) rows[i * W + k] = 0; }
     for (let k = 0; k < keys.length; k++) this.pack(k, keys[k]!, n);
-    const map = this.map; const rows = this.rows;
-    for (let i = 0, at = 0; i < n; i++, at += W) out[i] = map.findOrInsert(rows, at, hashWords(rows, at, W));
+    this.map.findOrInsertRows(this.rows, n, out);
   }
 
   /** Words per value of key k. */
@@ -93,12 +94,10 @@ export class PackedGrouper implements Grouper {
     const W = this.width; const rows = this.rows; const nulls = v.nulls;
     const at0 = first * W + this.offsets[k]!;
     if (v.kind === 'string') {
-      const strs = this.strings; const offs = v.offsets; const bytes = v.bytes;
-      for (let i = 0, at = at0; i < n; i++, at += W) {
-        if (nulls !== null && nulls[i] === 1) { rows[at] = 0; continue; }
-        const s = offs[i]!; const e = offs[i + 1]!;
-        rows[at] = strs.findOrInsert(bytes, s, e, hashBytes(bytes, s, e));
-      }
+      if (this.ids.length < n) this.ids = new Int32Array(n);
+      const ids = this.ids;
+      this.strings.findOrInsertRows(v.bytes, v.offsets, n, ids, nulls);
+      for (let i = 0, at = at0; i < n; i++, at += W) rows[at] = nulls !== null && nulls[i] === 1 ? 0 : ids[i]!;
     } else {
       const layout = this.layouts[k]!;
       if (layout === 'int') {

@@ -84,11 +84,13 @@ export class SingleKeyGrouper implements Grouper {
 
   private assignStrings(v: StringVector, n: number, out: Uint32Array): void {
     const map = this.strings!;
-    const offs = v.offsets; const bytes = v.bytes; const nulls = v.nulls;
+    const nulls = v.nulls;
+    map.findOrInsertRows(v.bytes, v.offsets, n, out, nulls);
+    // The batch's new keys all precede a NULL group first created here, so its ids need no shift.
+    if (nulls === null && this.nullAt < 0) return;
     for (let i = 0; i < n; i++) {
       if (nulls !== null && nulls[i] === 1) { out[i] = this.nullGroup(); continue; }
-      const s = offs[i]!; const e = offs[i + 1]!;
-      const id = map.findOrInsert(bytes, s, e, hashBytes(bytes, s, e));
+      const id = out[i]!;
       out[i] = this.nullAt >= 0 && id >= this.nullAt ? id + 1 : id;
     }
   }

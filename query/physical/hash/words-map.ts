@@ -17,6 +17,11 @@ export function hashWords(src: Int32Array, at: number, width: number): number {
   return h;
 }
 
+/** Keys whose slots and stored keys are touched before they are probed (see findOrInsertRows). */
+const PROBE_RUN = 16;
+/** Tables with fewer slots stay in cache: no touching. */
+const TOUCH_FROM = 4096;
+
 /** Fixed-width word keys → dense ids. */
 export class WordsMap {
   /** Slot s holds (id, hash) at [2s, 2s+1]; id -1 = empty. Probes touch one array until hashes match. */
@@ -25,6 +30,10 @@ export class WordsMap {
   /** Key of id i is keys[i*width .. (i+1)*width). */
   keys: Int32Array;
   size = 0;
+  /** Scratch: hashes of the keys of a findOrInsertRows batch. */
+  private hashes = new Int32Array(0);
+  /** Sink for the touching loads, so they are not optimised away. */
+  sink = 0;
 
   constructor(readonly width: number, capacity = 1024) {
     let cap = 16;
@@ -60,9 +69,32 @@ export class WordsMap {
     return id;
   }
 
+  /**
+   * Ids of the n keys packed back to back in src (key i at i*width) into out[0..n), inserting new keys.
+   * Hashes are computed in one pass; then each run of PROBE_RUN keys first touches its slots and the
+   * keys they point to (independent loads the CPU overlaps; small tables skip this) and then probes them.
+   */
+  findOrInsertRows(src: Int32Array, n: number, out: Uint32Array): void {
+    const w = this.width;
+    if (this.hashes.length < n) this.hashes = new Int32Array(Math.max(n, 2 * this.hashes.length));
+    const hs = this.hashes;
+    for (let i = 0, at = 0; i < n; i++, at += w) hs[i] = hashWords(src, at, w);
+    let sink = 0;
+    for (let r = 0; r < n; r += PROBE_RUN) {
+      const e = r + PROBE_RUN < n ? r + PROBE_RUN : n;
+      const slots = this.slots; const mask = this.mask; const keys = this.keys;
+      if (mask >= TOUCH_FROM) {
+        for (let i = r; i < e; i++) sink ^= slots[2 * (hs[i]! & mask)]!;
+        for (let i = r; i < e; i++) { const id = slots[2 * (hs[i]! & mask)]!; if (id >= 0) sink ^= keys[id * w]!; }
+      }
+      for (let i = r, at = r * w; i < e; i++, at += w) out[i] = this.findOrInsert(src, at, hs[i]!);
+    }
+    this.sink = sink;
+  }
+
   /** Approximate bytes held. */
   memoryBytes(): number {
-    return this.slots.byteLength + this.keys.byteLength;
+    return this.slots.byteLength + this.keys.byteLength + this.hashes.byteLength;
   }
 
   private rehash(): void {
