@@ -4,20 +4,17 @@
  */
 import type { Batch } from '../../src/core/batch.ts';
 import type { BoundExpr } from '../planner/bound.ts';
-import { Evaluator } from './evaluator.ts';
 import type { ExecContext, PhysicalOperator } from './operator.ts';
-import { ALL_ROWS, composeSelection, selectTrue } from './selection.ts';
-import { compactBatch } from './vectors.ts';
+import { FilterProgram } from './predicate.ts';
+import { ALL_ROWS } from './selection.ts';
 import { formatExpr } from './format-expr.ts';
 
 /** Apply a compiled predicate to one batch: the batch with a narrowed selection, or null when empty. */
-export function applyFilter(ev: Evaluator, b: Batch): Batch | null {
-  const dense = compactBatch(b);
-  const pred = ev.run(dense.columns, dense.length)[0]!;
-  const sel = selectTrue(pred, dense.length);
+export function applyFilter(program: FilterProgram, b: Batch): Batch | null {
+  const sel = program.select(b);
   if (sel === ALL_ROWS) return b;
   if (sel.length === 0) return null;
-  return { ...b, sel: b.sel === null ? sel : composeSelection(b.sel, sel) };
+  return sel === b.sel ? b : { ...b, sel };
 }
 
 /** Keeps the rows where the predicate is true. */
@@ -32,9 +29,9 @@ export class FilterExec implements PhysicalOperator {
   get schema() { return this.input.schema; }
 
   async *execute(ctx: ExecContext): AsyncIterable<Batch> {
-    const ev = new Evaluator([this.predicate]);
+    const program = new FilterProgram(this.predicate);
     for await (const b of this.input.execute(ctx)) {
-      const out = applyFilter(ev, b);
+      const out = applyFilter(program, b);
       if (out !== null) yield out;
     }
   }

@@ -7,8 +7,8 @@ import type { Batch } from '../../src/core/batch.ts';
 import type { ScanStats, ScanUnit } from '../../src/core/scan.ts';
 import type { Field } from '../../src/core/types.ts';
 import type { BoundExpr } from '../planner/bound.ts';
-import { Evaluator } from './evaluator.ts';
 import { applyFilter } from './filter.ts';
+import { FilterProgram } from './predicate.ts';
 import { formatExpr } from './format-expr.ts';
 import type { ExecContext, PhysicalOperator } from './operator.ts';
 import { yieldToEventLoop } from './operator.ts';
@@ -28,14 +28,14 @@ export class ScanExec implements PhysicalOperator {
   ) {}
 
   async *execute(ctx: ExecContext): AsyncIterable<Batch> {
-    const ev = this.filter ? new Evaluator([this.filter]) : null;
+    const filter = this.filter ? new FilterProgram(this.filter) : null;
     for (const unit of this.units) {
       for await (const raw of unit.read(ctx.signal)) {
         ctx.check();
         const b: Batch = raw.schema === this.schema ? raw : { ...raw, schema: this.schema };
         ctx.stats.readRows += b.sel === null ? b.length : b.sel.length;
         for (const c of b.columns) ctx.stats.readBytes += vectorBytes(c);
-        const out = ev ? applyFilter(ev, b) : b;
+        const out = filter ? applyFilter(filter, b) : b;
         if (out !== null) yield out;
         await yieldToEventLoop();
       }

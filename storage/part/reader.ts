@@ -17,6 +17,9 @@ import { decodeMetadata, META_FILE, type ColumnLayout, type PartMeta } from './m
 import { columnMinMax, selectGranuleRanges } from './prune.ts';
 import { concatRows, sliceRows } from './rows.ts';
 
+/** Rows per stripe of the decoded-block cache (the default scan batch size). */
+export const STRIPE_ROWS = 65536;
+
 /** Approximate memory held by a decoded block, for the cache budget. */
 function decodedBytes(v: DecodedBlock): number {
   const nulls = v.nulls === null ? 0 : v.nulls.byteLength;
@@ -96,7 +99,8 @@ export class PartReader {
    * Decode one column for granules [from, to) as a Vector of exactly the rows of those granules.
    * Throws CHECKSUM_DOESNT_MATCH / CORRUPTED_DATA naming the part and column on damaged data.
    * Dictionary-encoded strings come back as a DictVector when every block in the range is one.
-   * The result may share memory with cached blocks: treat it as read-only.
+   * A range inside one stripe (see {@link stripeGranules}) is a view of the cached stripe, not a copy:
+   * treat the result as read-only.
    */
   async readColumn(name: string, from: number, to: number): Promise<Vector> {
     const c = this.byName.get(name);
@@ -106,21 +110,28 @@ export class PartReader {
     if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from <= to && to <= this.meta.granuleCount)) {
       throw new EddyError('LOGICAL_ERROR', `Part ${this.meta.name}: bad granule range [${from}, ${to}) of ${this.meta.granuleCount}`);
     }
+    if (from === to) return emptyOf(c);
     const rowFrom = this.granuleRowStart(from);
     const rowTo = Math.min(this.meta.rowCount, this.granuleRowStart(to));
-    if (from === to) return emptyOf(c);
-    const firstBlock = blockOf(c, from);
-    const lastBlock = blockOf(c, to - 1);
-    const blocks = await this.loadBlocks(c, firstBlock, lastBlock);
+    const S = this.stripeGranules;
+    const first = Math.floor(from / S);
+    const last = Math.floor((to - 1) / S);
+    const stripes = await this.loadStripes(c, first, last);
     const parts: DecodedBlock[] = [];
-    for (let b = firstBlock; b <= lastBlock; b++) {
-      const v = blocks[b - firstBlock]!;
-      const bStart = this.granuleRowStart(c.blockFirstGranule[b]!);
-      const s = Math.max(rowFrom, bStart) - bStart;
-      const e = Math.min(rowTo, bStart + v.length) - bStart;
-      parts.push(sliceRows(v, s, e));
+    for (let s = first; s <= last; s++) {
+      const v = stripes[s - first]!;
+      const sStart = this.granuleRowStart(s * S);
+      parts.push(sliceRows(v, Math.max(rowFrom, sStart) - sStart, Math.min(rowTo, sStart + v.length) - sStart));
     }
     return concatRows(parts);
+  }
+
+  /**
+   * Granules per stripe: the unit of the decoded-block cache, {@link STRIPE_ROWS} rows (at least one
+   * granule) starting at a multiple of it. A scan whose batches stay inside stripes gets zero-copy views.
+   */
+  get stripeGranules(): number {
+    return Math.max(1, Math.floor(STRIPE_ROWS / this.meta.granularity));
   }
 
   /** First granule of each block of a column (ascending; block b covers granules [f[b], f[b+1])). */
@@ -147,32 +158,61 @@ export class PartReader {
     return c;
   }
 
-  /** Decoded blocks [first, last] of a column, from the cache or the file (one read for all misses). */
-  private async loadBlocks(c: ColumnLayout, first: number, last: number): Promise<DecodedBlock[]> {
+  /**
+   * Decoded stripes [first, last] of a column, from the cache or else from the blocks covering them
+   * (one file read for all misses). A stripe inside one block is a view of it; one spanning blocks is
+   * their concatenation, made once.
+   */
+  private async loadStripes(c: ColumnLayout, first: number, last: number): Promise<DecodedBlock[]> {
     const path = join(this.dir, c.file);
-    const key = `${path}@${c.fileCrc32.toString(16)}`;
+    const key = `${path}@${c.fileCrc32.toString(16)}/${this.stripeGranules}`;
     const out: (DecodedBlock | undefined)[] = [];
     let missFirst = -1;
     let missLast = -1;
-    for (let b = first; b <= last; b++) {
-      const hit = this.cache?.get(key, b);
+    for (let s = first; s <= last; s++) {
+      const hit = this.cache?.get(key, s);
       out.push(hit);
       if (hit === undefined) {
-        if (missFirst < 0) missFirst = b;
-        missLast = b;
+        if (missFirst < 0) missFirst = s;
+        missLast = s;
       }
     }
-    if (missFirst >= 0) {
-      const start = c.blockOffset[missFirst]!;
-      const end = c.blockOffset[missLast]! + c.blockCompressedSize[missLast]!;
-      const raw = await this.readRange(c, path, start, end - start);
-      for (let b = missFirst; b <= missLast; b++) {
-        if (out[b - first] !== undefined) continue;
-        const at = c.blockOffset[b]! - start;
-        const v = this.decode(c, b, raw.subarray(at, at + c.blockCompressedSize[b]!));
-        out[b - first] = v;
-        this.cache?.put(key, b, v, decodedBytes(v));
+    if (missFirst < 0) return out as DecodedBlock[];
+    const S = this.stripeGranules;
+    const gFrom = missFirst * S;
+    const gTo = Math.min(this.meta.granuleCount, (missLast + 1) * S);
+    const bFirst = blockOf(c, gFrom);
+    const bLast = blockOf(c, gTo - 1);
+    const start = c.blockOffset[bFirst]!;
+    const end = c.blockOffset[bLast]! + c.blockCompressedSize[bLast]!;
+    const raw = await this.readRange(c, path, start, end - start);
+    const blocks: DecodedBlock[] = [];
+    for (let b = bFirst; b <= bLast; b++) {
+      const at = c.blockOffset[b]! - start;
+      blocks.push(this.decode(c, b, raw.subarray(at, at + c.blockCompressedSize[b]!)));
+    }
+    // Every stripe the decoded blocks cover whole is cached, not only the missing ones: a block larger
+    // than a stripe is then decoded once, not once per stripe.
+    const gBlocksTo = bLast + 1 < c.blockFirstGranule.length ? c.blockFirstGranule[bLast + 1]! : this.meta.granuleCount;
+    const sFirst = Math.ceil(c.blockFirstGranule[bFirst]! / S);
+    const sLast = gBlocksTo === this.meta.granuleCount ? Math.ceil(gBlocksTo / S) - 1 : Math.floor(gBlocksTo / S) - 1;
+    let b = bFirst;
+    for (let s = sFirst; s <= sLast; s++) {
+      if (s >= first && s <= last && out[s - first] !== undefined) continue;
+      const rowFrom = this.granuleRowStart(s * S);
+      const rowTo = Math.min(this.meta.rowCount, this.granuleRowStart((s + 1) * S));
+      const pieces: DecodedBlock[] = [];
+      for (; b <= bLast; b++) {
+        const v = blocks[b - bFirst]!;
+        const bStart = this.granuleRowStart(c.blockFirstGranule[b]!);
+        if (bStart >= rowTo) break;
+        if (bStart + v.length <= rowFrom) continue;
+        pieces.push(sliceRows(v, Math.max(rowFrom, bStart) - bStart, Math.min(rowTo, bStart + v.length) - bStart));
+        if (bStart + v.length > rowTo) break; // the block goes on into the next stripe
       }
+      const stripe = concatRows(pieces);
+      if (s >= first && s <= last) out[s - first] = stripe;
+      this.cache?.put(key, s, stripe, decodedBytes(stripe));
     }
     return out as DecodedBlock[];
   }

@@ -156,20 +156,55 @@ describe('part write/read round trip', () => {
   });
 
   it('serves repeated reads from the shared cache within its byte budget', async () => {
-    const n = 5000;
+    // 8192-row granules: a stripe is 8 granules (512 KiB of Float64), the part holds 4 stripes.
+    const n = 4 * 65536 - 1000;
     const v = makeVector(T.Float64, Array.from({ length: n }, (_, i) => Math.sqrt(i)), null);
-    const cache = new ColumnCache(20000);
+    const cache = new ColumnCache(1_200_000);
     const part = await writePart(freshDir(), [{ name: 'x', type: T.Float64 }], [v], n,
-      { granularity: 100, sortKey: [], partition: 'all', minBlock: 1, maxBlock: 1, level: 0, minBlockBytes: 4000, cache });
+      { granularity: 8192, sortKey: [], partition: 'all', minBlock: 1, maxBlock: 1, level: 0, minBlockBytes: 4000, cache });
+    expect(part.stripeGranules).toBe(8);
     await part.readColumn('x', 0, 10);
     const held = cache.size;
-    expect(held).toBeGreaterThan(0);
+    expect(held).toBe(2);
     await part.readColumn('x', 0, 10);
     expect(cache.size).toBe(held);
-    await part.readColumn('x', 0, 50);
-    expect(cache.bytes).toBeLessThanOrEqual(20000);
+    await part.readColumn('x', 0, part.meta.granuleCount);
+    expect(cache.bytes).toBeLessThanOrEqual(1_200_000);
     cache.clear();
     expect(cache.bytes).toBe(0);
+  });
+
+  it('reads ranges inside a stripe as views of the cached stripe, and ranges across stripes as copies', async () => {
+    const n = 3 * 65536 + 500;
+    const v = makeVector(T.Int32, Array.from({ length: n }, (_, i) => i * 7 - 5), null);
+    const cache = new ColumnCache(1 << 26);
+    // Small blocks that do not line up with stripes (3 granules of 4096 rows each).
+    const part = await writePart(freshDir(), [{ name: 'x', type: T.Int32 }], [v], n,
+      { granularity: 4096, sortKey: [], partition: 'all', minBlock: 1, maxBlock: 1, level: 0, minBlockBytes: 40000, cache });
+    expect(part.stripeGranules).toBe(16);
+    expect([...part.blockFirstGranules('x')].some((g) => g % 16 !== 0)).toBe(true);
+    const rows = (from: number, to: number) => Array.from({ length: Math.min(n, to * 4096) - from * 4096 }, (_, i) => (from * 4096 + i) * 7 - 5);
+    for (const [from, to] of [[0, 16], [3, 9], [16, 32], [15, 17], [0, part.meta.granuleCount], [47, part.meta.granuleCount]] as const) {
+      expect(toScalars(await part.readColumn('x', from, to))).toEqual(rows(from, to));
+    }
+    const a = await part.readColumn('x', 16, 20) as FlatVector;
+    const b = await part.readColumn('x', 20, 32) as FlatVector;
+    expect(a.values.buffer).toBe(b.values.buffer);
+  });
+
+  it('caches every stripe a decoded block covers whole, so a large block is decoded once', async () => {
+    const n = 400 * 1024;
+    const v = makeVector(T.Int32, Array.from({ length: n }, (_, i) => i ^ 0x5555), null);
+    const cache = new ColumnCache(1 << 26);
+    const part = await writePart(freshDir(), [{ name: 'x', type: T.Int32 }], [v], n,
+      { granularity: 1024, sortKey: [], partition: 'all', minBlockBytes: 600_000, minBlock: 1, maxBlock: 1, level: 0, cache });
+    expect(part.stripeGranules).toBe(64);
+    const firsts = [...part.blockFirstGranules('x')];
+    expect(firsts[1]).toBeGreaterThan(128);
+    expect(firsts[1]).toBeLessThan(192);
+    await part.readColumn('x', 0, 10);
+    expect(cache.size).toBe(2); // stripes 0 and 1 lie inside block 0; stripe 2 runs into block 1
+    expect(toScalars(await part.readColumn('x', 60, 200))).toEqual(Array.from({ length: 140 * 1024 }, (_, i) => (60 * 1024 + i) ^ 0x5555));
   });
 });
 

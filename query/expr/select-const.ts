@@ -1,0 +1,167 @@
+/**
+ * Selection kernels for the filter shape `column op constant` on flat integer columns: instead of a
+ * 0/1 byte per row that a second pass turns into indexes, they write the indexes of the passing rows
+ * straight into a selection vector, either over every row or over an incoming selection (a conjunct
+ * after the first one). Every integer comparison is a range test `lo <= x <= hi` (or its negation), so
+ * one loop per typed-array type covers all six operators; each loop reads one array type only, which
+ * keeps V8's element access monomorphic however many column types a process filters on. The loops
+ * are branch-free (`+(bool)`), as the outcome of a filter is rarely predictable row by row.
+ */
+import type { TypedArray } from '../../src/core/types.ts';
+import type { CmpOp } from './compare.ts';
+
+/** Rows pass when `(lo <= x && x <= hi) !== neg`; lo > hi is the empty range. */
+export interface IntRange {
+  readonly lo: number;
+  readonly hi: number;
+  readonly neg: 0 | 1;
+}
+
+/** `x op c` for integer x as a range test, c any double (fractions, NaN and infinities included). */
+export function intRange(op: CmpOp, c: number): IntRange {
+  const whole = Number.isInteger(c);
+  switch (op) {
+    case 'equals': return whole ? { lo: c, hi: c, neg: 0 } : { lo: 1, hi: 0, neg: 0 };
+    case 'notEquals': return whole ? { lo: c, hi: c, neg: 1 } : { lo: 1, hi: 0, neg: 1 };
+    case 'less': return { lo: -Infinity, hi: Math.ceil(c) - 1, neg: 0 };
+    case 'lessOrEquals': return { lo: -Infinity, hi: Math.floor(c), neg: 0 };
+    case 'greater': return { lo: Math.floor(c) + 1, hi: Infinity, neg: 0 };
+    case 'greaterOrEquals': return { lo: Math.ceil(c), hi: Infinity, neg: 0 };
+  }
+}
+
+/** The operator with its operands swapped (`c op x` ≡ `x swapped(op) c`). */
+export function swapOp(op: CmpOp): CmpOp {
+  switch (op) {
+    case 'less': return 'greater';
+    case 'greater': return 'less';
+    case 'lessOrEquals': return 'greaterOrEquals';
+    case 'greaterOrEquals': return 'lessOrEquals';
+    default: return op;
+  }
+}
+
+/**
+ * Indexes of the rows of `values` in range `r` written to `out`, their count returned. Over rows 0..n
+ * when `sel` is null, else over the `n` rows `sel[0..n)` (`out` may be `sel`: it is written behind the
+ * read position). Returns -1 for a typed array without a kernel (floats, 64-bit): use another path.
+ */
+export function selectRange(values: TypedArray, r: IntRange, sel: Uint32Array | null, n: number, out: Uint32Array): number {
+  // Clamp to the widest integer domain (Int32 ∪ UInt32) so the bounds are finite numbers.
+  const lo = Math.max(r.lo, -2147483648);
+  const hi = Math.min(r.hi, 4294967295);
+  const neg = r.neg;
+  if (lo > hi) return neg === 0 ? 0 : copyRows(sel, n, out);
+  if (values instanceof Uint8Array) return sel === null ? allU8(values, lo, hi, neg, n, out) : selU8(values, lo, hi, neg, sel, n, out);
+  if (values instanceof Int8Array) return sel === null ? allI8(values, lo, hi, neg, n, out) : selI8(values, lo, hi, neg, sel, n, out);
+  if (values instanceof Uint16Array) return sel === null ? allU16(values, lo, hi, neg, n, out) : selU16(values, lo, hi, neg, sel, n, out);
+  if (values instanceof Int16Array) return sel === null ? allI16(values, lo, hi, neg, n, out) : selI16(values, lo, hi, neg, sel, n, out);
+  if (values instanceof Int32Array) return sel === null ? allI32(values, lo, hi, neg, n, out) : selI32(values, lo, hi, neg, sel, n, out);
+  if (values instanceof Uint32Array) return sel === null ? allU32(values, lo, hi, neg, n, out) : selU32(values, lo, hi, neg, sel, n, out);
+  return -1;
+}
+
+// One small function per array type and input shape: a function whose loops see one array type each
+// is optimised once, whereas one function holding every loop deoptimises each time a new one runs.
+function allU8(a: Uint8Array, lo: number, hi: number, neg: number, n: number, out: Uint32Array): number {
+  let m = 0; for (let i = 0; i < n; i++) { const x = a[i]!; out[m] = i; m += (+(x >= lo) & +(x <= hi)) ^ neg; } return m;
+}
+function selU8(a: Uint8Array, lo: number, hi: number, neg: number, sel: Uint32Array, n: number, out: Uint32Array): number {
+  let m = 0; for (let j = 0; j < n; j++) { const i = sel[j]!; const x = a[i]!; out[m] = i; m += (+(x >= lo) & +(x <= hi)) ^ neg; } return m;
+}
+function allI8(a: Int8Array, lo: number, hi: number, neg: number, n: number, out: Uint32Array): number {
+  let m = 0; for (let i = 0; i < n; i++) { const x = a[i]!; out[m] = i; m += (+(x >= lo) & +(x <= hi)) ^ neg; } return m;
+}
+function selI8(a: Int8Array, lo: number, hi: number, neg: number, sel: Uint32Array, n: number, out: Uint32Array): number {
+  let m = 0; for (let j = 0; j < n; j++) { const i = sel[j]!; const x = a[i]!; out[m] = i; m += (+(x >= lo) & +(x <= hi)) ^ neg; } return m;
+}
+function allU16(a: Uint16Array, lo: number, hi: number, neg: number, n: number, out: Uint32Array): number {
+  let m = 0; for (let i = 0; i < n; i++) { const x = a[i]!; out[m] = i; m += (+(x >= lo) & +(x <= hi)) ^ neg; } return m;
+}
+function selU16(a: Uint16Array, lo: number, hi: number, neg: number, sel: Uint32Array, n: number, out: Uint32Array): number {
+  let m = 0; for (let j = 0; j < n; j++) { const i = sel[j]!; const x = a[i]!; out[m] = i; m += (+(x >= lo) & +(x <= hi)) ^ neg; } return m;
+}
+function allI16(a: Int16Array, lo: number, hi: number, neg: number, n: number, out: Uint32Array): number {
+  let m = 0; for (let i = 0; i < n; i++) { const x = a[i]!; out[m] = i; m += (+(x >= lo) & +(x <= hi)) ^ neg; } return m;
+}
+function selI16(a: Int16Array, lo: number, hi: number, neg: number, sel: Uint32Array, n: number, out: Uint32Array): number {
+  let m = 0; for (let j = 0; j < n; j++) { const i = sel[j]!; const x = a[i]!; out[m] = i; m += (+(x >= lo) & +(x <= hi)) ^ neg; } return m;
+}
+function allI32(a: Int32Array, lo: number, hi: number, neg: number, n: number, out: Uint32Array): number {
+  let m = 0; for (let i = 0; i < n; i++) { const x = a[i]!; out[m] = i; m += (+(x >= lo) & +(x <= hi)) ^ neg; } return m;
+}
+function selI32(a: Int32Array, lo: number, hi: number, neg: number, sel: Uint32Array, n: number, out: Uint32Array): number {
+  let m = 0; for (let j = 0; j < n; j++) { const i = sel[j]!; const x = a[i]!; out[m] = i; m += (+(x >= lo) & +(x <= hi)) ^ neg; } return m;
+}
+function allU32(a: Uint32Array, lo: number, hi: number, neg: number, n: number, out: Uint32Array): number {
+  let m = 0; for (let i = 0; i < n; i++) { const x = a[i]!; out[m] = i; m += (+(x >= lo) & +(x <= hi)) ^ neg; } return m;
+}
+function selU32(a: Uint32Array, lo: number, hi: number, neg: number, sel: Uint32Array, n: number, out: Uint32Array): number {
+  let m = 0; for (let j = 0; j < n; j++) { const i = sel[j]!; const x = a[i]!; out[m] = i; m += (+(x >= lo) & +(x <= hi)) ^ neg; } return m;
+}
+
+/**
+ * Like {@link selectRange} for `x = c` (`neg` 0) or `x != c` (`neg` 1) on 64-bit integers seen as
+ * Int32 halves `w` (little-endian: low word first), the constant given as its raw halves.
+ */
+export function selectWideEquals(w: Int32Array, lo: number, hi: number, neg: 0 | 1, sel: Uint32Array | null, n: number,
+  out: Uint32Array): number {
+  return sel === null ? allWide(w, lo | 0, hi | 0, neg, n, out) : selWide(w, lo | 0, hi | 0, neg, sel, n, out);
+}
+
+function allWide(w: Int32Array, l: number, h: number, neg: number, n: number, out: Uint32Array): number {
+  let m = 0; for (let i = 0; i < n; i++) { out[m] = i; m += (+(w[2 * i] === l) & +(w[2 * i + 1] === h)) ^ neg; } return m;
+}
+function selWide(w: Int32Array, l: number, h: number, neg: number, sel: Uint32Array, n: number, out: Uint32Array): number {
+  let m = 0; for (let j = 0; j < n; j++) { const i = sel[j]!; out[m] = i; m += (+(w[2 * i] === l) & +(w[2 * i + 1] === h)) ^ neg; } return m;
+}
+
+/** Every row (0..n, or sel[0..n)) into `out`; returns n. */
+function copyRows(sel: Uint32Array | null, n: number, out: Uint32Array): number {
+  if (sel === null) for (let i = 0; i < n; i++) out[i] = i;
+  else if (sel !== out) out.set(sel.subarray(0, n));
+  return n;
+}
+
+/**
+ * `s = c` (`neg` 0) or `s != c` (`neg` 1) on flat strings (`offsets`/`bytes`), the constant as UTF-8
+ * bytes; rows and output as in {@link selectRange}. Lengths are compared first, so `s != ''` reads no
+ * string bytes at all.
+ */
+export function selectStringEquals(offsets: Int32Array, bytes: Uint8Array, c: Uint8Array, neg: 0 | 1, sel: Uint32Array | null,
+  n: number, out: Uint32Array): number {
+  const len = c.length;
+  let m = 0;
+  if (len === 0) {
+    if (sel === null) for (let i = 0; i < n; i++) { out[m] = i; m += +(offsets[i + 1] === offsets[i]) ^ neg; }
+    else for (let j = 0; j < n; j++) { const i = sel[j]!; out[m] = i; m += +(offsets[i + 1] === offsets[i]) ^ neg; }
+    return m;
+  }
+  for (let j = 0; j < n; j++) {
+    const i = sel === null ? j : sel[j]!;
+    out[m] = i;
+    m += +bytesAt(bytes, offsets[i]!, offsets[i + 1]!, c) ^ neg;
+  }
+  return m;
+}
+
+/**
+ * Like {@link selectStringEquals} on dictionary codes: each entry of the dictionary is compared once,
+ * then rows pass by their code.
+ */
+export function selectDictEquals(codes: Uint8Array | Uint16Array | Uint32Array, dictOffsets: Int32Array, dictBytes: Uint8Array,
+  size: number, c: Uint8Array, neg: 0 | 1, sel: Uint32Array | null, n: number, out: Uint32Array): number {
+  const hit = new Uint8Array(size);
+  for (let d = 0; d < size; d++) hit[d] = +bytesAt(dictBytes, dictOffsets[d]!, dictOffsets[d + 1]!, c) ^ neg;
+  let m = 0;
+  if (sel === null) for (let i = 0; i < n; i++) { out[m] = i; m += hit[codes[i]!]!; }
+  else for (let j = 0; j < n; j++) { const i = sel[j]!; out[m] = i; m += hit[codes[i]!]!; }
+  return m;
+}
+
+/** True when bytes[s..e) equals c. */
+function bytesAt(bytes: Uint8Array, s: number, e: number, c: Uint8Array): boolean {
+  if (e - s !== c.length) return false;
+  for (let k = 0; k < c.length; k++) if (bytes[s + k] !== c[k]) return false;
+  return true;
+}
