@@ -13,7 +13,7 @@ import { scalarAt } from '../src/core/vector.ts';
 import './functions/index.ts';
 import type { Query } from './parser/ast.ts';
 import { optimize } from './optimizer/optimize.ts';
-import type { ParallelOptions } from './parallel/plan.ts';
+import { MERGE_THRESHOLD, type ParallelOptions } from './parallel/plan.ts';
 import { threadsFor } from './parallel/pool.ts';
 import { buildPhysical, explainPhysical } from './physical/build.ts';
 import { QueryExecContext } from './physical/exec-context.ts';
@@ -51,13 +51,19 @@ function setting(ctx: QueryContext, name: string, dflt: number): number {
   return n;
 }
 
-/** How widely the query may run: max_threads and merge_tree_min_rows_for_concurrent_read. */
+/** How widely the query may run: max_threads, merge_tree_min_rows_for_concurrent_read, group_by_two_level_threshold. */
 function parallelOptions(ctx: QueryContext, batchRows: number): ParallelOptions {
   return {
     threads: threadsFor(setting(ctx, 'max_threads', 0)),
     minRows: setting(ctx, 'merge_tree_min_rows_for_concurrent_read', 163840),
+    mergeThreshold: setting(ctx, 'group_by_two_level_threshold', MERGE_THRESHOLD),
     batchRows,
   };
+}
+
+/** The largest top-K (limit + offset) to late-materialise; 0 = off. */
+function lateMaxRows(ctx: QueryContext): number {
+  return setting(ctx, 'query_plan_optimize_lazy_materialization', 1) ? setting(ctx, 'query_plan_max_limit_for_lazy_materialization', 1000) : 0;
 }
 
 /** Bind and optimize a query, applying the `limit` / `offset` settings to its result. */
@@ -86,7 +92,7 @@ export function executeQuery(query: Query, ctx: QueryContext): QueryResult {
     try {
       exec.check();
       const resolved = await resolveSubqueries(plan, exec, snapshots);
-      const op = buildPhysical(resolved, { batchRows: exec.batchRows, snapshots, countRowsBeforeLimit: true, parallel: parallelOptions(ctx, exec.batchRows) });
+      const op = buildPhysical(resolved, { batchRows: exec.batchRows, snapshots, countRowsBeforeLimit: true, parallel: parallelOptions(ctx, exec.batchRows), lateMaxRows: lateMaxRows(ctx) });
       for await (const b of op.execute(exec)) {
         exec.check();
         yield b.schema === schema ? b : { ...b, schema };
@@ -104,7 +110,7 @@ export function explainQuery(query: Query, ctx: QueryContext): string[] {
   const snapshots: TableSnapshot[] = [];
   try {
     const batchRows = setting(ctx, 'max_block_size', 65536);
-    return explainPhysical(buildPhysical(plan, { batchRows, snapshots, parallel: parallelOptions(ctx, batchRows) }));
+    return explainPhysical(buildPhysical(plan, { batchRows, snapshots, parallel: parallelOptions(ctx, batchRows), lateMaxRows: lateMaxRows(ctx) }));
   } finally {
     for (const s of snapshots) s.release();
   }

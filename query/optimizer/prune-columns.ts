@@ -122,3 +122,11 @@ function prune(p: LogicalPlan, req: Set<number>): { plan: LogicalPlan; map: Colu
 export function pruneColumns(plan: LogicalPlan): LogicalPlan {
   return prune(plan, new Set(plan.schema.map((_, i) => i))).plan;
 }
+
+/**
+ * The plan keeping only the output columns in `required` (and what computing them needs), with the map
+ * from old output index to new (-1 = dropped); used by late materialisation to narrow a top-K's input.
+ */
+export function pruneTo(plan: LogicalPlan, required: ReadonlySet<number>): { plan: LogicalPlan; map: Int32Array } {
+  return prune(plan, new Set(required));
+}

@@ -7,6 +7,7 @@
 import type { Field } from '../../src/core/types.ts';
 import type { AggregateCall, BoundExpr } from '../planner/bound.ts';
 import type { SortKey } from '../planner/logical.ts';
+import type { AggregateExchange } from './exchange.ts';
 import { FilterExec } from '../physical/filter.ts';
 import { HashAggregateExec } from '../physical/hash-aggregate.ts';
 import { LimitExec } from '../physical/limit.ts';
@@ -22,11 +23,13 @@ export type FragmentStep =
 /**
  * What a partition produces:
  * - `aggregate`: keys + accumulator states of its rows (HashAggregate in partial mode), once at the end;
+ *   with `exchange`, partitions with many groups then merge a hash share of everyone's (exchange.ts);
  * - `topK`: its best `limit` rows by `keys`, once at the end;
  * - `rows`: the rows of each unit (at most `limit` per unit), unit by unit.
  */
 export type FragmentSink =
-  | { readonly kind: 'aggregate'; readonly keys: readonly BoundExpr[]; readonly aggregates: readonly AggregateCall[]; readonly schema: readonly Field[] }
+  | { readonly kind: 'aggregate'; readonly keys: readonly BoundExpr[]; readonly aggregates: readonly AggregateCall[]; readonly schema: readonly Field[];
+      readonly exchange?: AggregateExchange }
   | { readonly kind: 'topK'; readonly keys: readonly SortKey[]; readonly limit: number }
   | { readonly kind: 'rows'; readonly limit?: number };
 

@@ -7,6 +7,8 @@
  * - Aggregate / top-K fragments: each worker starts with a contiguous share of the units (balanced by
  *   rows, so repeated queries find their blocks in the same worker's cache), then steals from the
  *   others' tails when it runs dry; every partition sends its partial result once, at the end.
+ * - Aggregates with an exchange (exchange.ts): partial states come back first, then the main thread
+ *   either merges them or routes each key-hash bucket to its worker and yields the workers' final rows.
  * - Rows fragments: units are handed out in order within a window and their rows are yielded in unit
  *   order, so the output is the single-threaded one.
  *
@@ -17,12 +19,14 @@ import type { Batch } from '../../src/core/batch.ts';
 import { EddyError, type ErrorName } from '../../src/core/errors.ts';
 import type { ScanUnit } from '../../src/core/scan.ts';
 import type { Field } from '../../src/core/types.ts';
+import type { AggregateCall } from '../planner/bound.ts';
 import type { ExecContext, PhysicalOperator } from '../physical/operator.ts';
 import { yieldToEventLoop } from '../physical/operator.ts';
 import { sliceVector, vectorBytes } from '../physical/vectors.ts';
 import { buildFragment, type Fragment } from './fragment.ts';
 import { Mailbox } from './mailbox.ts';
-import { unpackBatch } from './pack.ts';
+import { mergeOnMainThread, packedBuffers, splitPartials, type AggregateExchange } from './exchange.ts';
+import { unpackBatch, type PackedBatch } from './pack.ts';
 import { PartitionContext } from './partition-context.ts';
 import { sharedPool, type WorkerSession } from './pool.ts';
 import type { FromWorker, WorkerError } from './protocol.ts';
@@ -31,6 +35,11 @@ import { UnitScanExec, type OrderedUnit } from './unit-scan.ts';
 
 /** Unit messages a worker may have queued at once (one being read, one waiting). */
 const IN_FLIGHT = 2;
+/**
+ * Aggregate exchange: a worker whose groups exceed this share of its rows read (and the threshold)
+ * makes the remaining units shared — partial aggregation would barely reduce them.
+ */
+const SHARE_RATIO = 0.2;
 /** How often a waiting gather checks cancellation and the deadline. */
 const POLL_MS = 25;
 /** Largest batch (in bytes) handed on at once, so that merging it does not stall the event loop. */
@@ -41,6 +50,13 @@ type Event =
   | { readonly k: 'crash'; readonly error: EddyError }
   | { readonly k: 'local'; readonly ordinal: number; readonly batches: readonly Batch[]; readonly sinkRows: number }
   | { readonly k: 'localError'; readonly error: unknown };
+
+/** A partition's partial states in an aggregate exchange: whole, or split by key hash (`w` = -1: the main thread's). */
+interface Partial {
+  readonly w: number;
+  readonly whole: readonly Batch[] | null;
+  readonly buckets: readonly (readonly PackedBatch[])[] | null;
+}
 
 /** Runs a fragment on worker threads and the main thread. */
 export class GatherExec implements PhysicalOperator {
@@ -64,7 +80,11 @@ export class GatherExec implements PhysicalOperator {
 
   explain(): string {
     const remote = this.units.filter((u) => u.descriptor !== undefined).length;
-    return `Gather threads: ${this.workerCount()} (units: ${remote} in workers, ${this.units.length - remote} on the main thread)`;
+    const sink = this.fragment.sink;
+    const x = sink.kind === 'aggregate' ? sink.exchange : undefined;
+    const merge = x === undefined ? '' : `, merge by key hash above ${x.threshold} groups${x.steps.length > 0 ? ` + ${x.steps.map((s) => s.kind).join(', ')}` : ''}` +
+      `${x.reduce ? ` + ${x.reduce.kind === 'topK' ? 'TopK' : 'Limit'} ${x.reduce.limit}` : ''}`;
+    return `Gather threads: ${this.workerCount()} (units: ${remote} in workers, ${this.units.length - remote} on the main thread${merge})`;
   }
 
   private workerCount(): number {
@@ -96,11 +116,29 @@ export class GatherExec implements PhysicalOperator {
     const owners = sessions.map(() => ({}));
     let pending = n + (local.length > 0 ? 1 : 0);
     let sinkRows = 0;
+    const sink = this.fragment.sink;
+    const exchange = sink.kind === 'aggregate' ? sink.exchange : undefined;
+    const partials: Partial[] = [];
+    // Aggregate exchange: once a worker's groups are many for its rows, the units left go to every
+    // worker, each aggregating the rows of its key-hash bucket only (no partial states to merge).
+    let shared: OrderedUnit[] | null = null;
+    // Not for a lone string key: hashing and copying every string in every worker costs more than merging.
+    const shareable = sink.kind === 'aggregate' && !(sink.keys.length === 1 && sink.keys[0]!.type.kind === 'String');
+    const sharedNext = new Int32Array(n);
+    const workerRows = new Float64Array(n);
+    const counted = new Set<number>();
     const feed = (w: number): void => {
       while (inFlight[w]! < IN_FLIGHT) {
-        const u = queues[w]!.shift() ?? steal(queues);
-        if (u === undefined) break;
-        sessions[w]!.send([{ descriptor: u.unit.descriptor!, ordinal: u.ordinal }]);
+        if (shared !== null) {
+          const u = shared[sharedNext[w]!];
+          if (u === undefined) break;
+          sharedNext[w]!++;
+          sessions[w]!.send([{ descriptor: u.unit.descriptor!, ordinal: u.ordinal, shared: true }]);
+        } else {
+          const u = queues[w]!.shift() ?? steal(queues);
+          if (u === undefined) break;
+          sessions[w]!.send([{ descriptor: u.unit.descriptor!, ordinal: u.ordinal }]);
+        }
         inFlight[w]!++;
       }
       if (inFlight[w] === 0 && finished[w] === 0) {
@@ -121,17 +159,33 @@ export class GatherExec implements PhysicalOperator {
           case 'local':
             pending--;
             sinkRows += ev.sinkRows;
-            yield* this.emit(ev.batches, ctx);
+            if (exchange) partials.push({ w: -1, whole: ev.batches, buckets: null });
+            else yield* this.emit(ev.batches, ctx);
             break;
           case 'worker': {
             const m = ev.m;
             if (m.t === 'error') throw rebuild(m.error);
             if (m.t === 'progress') {
               inFlight[ev.w]!--;
-              ctx.stats.readRows += m.readRows;
-              ctx.stats.readBytes += m.readBytes;
+              workerRows[ev.w]! += m.readRows;
+              // A shared unit is read by every worker: count its rows once.
+              if (shared === null || !shared.some((u) => u.ordinal === m.ordinal) || !counted.has(m.ordinal)) {
+                if (shared !== null) counted.add(m.ordinal);
+                ctx.stats.readRows += m.readRows;
+                ctx.stats.readBytes += m.readBytes;
+              }
               ctx.trackMemory(owners[ev.w]!, m.memory);
+              if (exchange !== undefined && shareable && shared === null && n > 1 && m.groups !== undefined && m.groups > exchange.threshold &&
+                m.groups > SHARE_RATIO * workerRows[ev.w]! && !finished.some((x) => x === 1)) {
+                shared = queues.flat().sort((a, b) => a.ordinal - b.ordinal);
+                for (const q of queues) q.length = 0;
+                for (let w = 0; w < n; w++) feed(w);
+              }
               feed(ev.w);
+            } else if (m.t === 'partial' && sink.kind === 'aggregate') {
+              pending--;
+              ctx.trackMemory(owners[ev.w]!, m.memory);
+              partials.push({ w: ev.w, whole: m.whole?.map((p) => unpackBatch(p, sink.schema)) ?? null, buckets: m.buckets });
             } else if (m.t === 'result') {
               pending--;
               sinkRows += m.sinkRows;
@@ -143,10 +197,58 @@ export class GatherExec implements PhysicalOperator {
           }
         }
       }
-      if (this.countRowsBeforeLimit) ctx.stats.rowsBeforeLimit = sinkRows;
+      if (exchange && sink.kind === 'aggregate') yield* this.exchange(exchange, sink.schema, sink.aggregates, partials, sessions, owners, box, ctx);
+      else if (this.countRowsBeforeLimit) ctx.stats.rowsBeforeLimit = sinkRows;
     } finally {
       this.stop(sessions, localCtx, owners, ctx);
     }
+  }
+
+  /**
+   * The second round of an aggregate exchange (exchange.ts), once every partition has sent its partial
+   * states: when any partition split its groups by key hash, route bucket j of every partition to
+   * worker j and yield the workers' final rows; else merge everything here.
+   */
+  private async *exchange(x: AggregateExchange, partialSchema: readonly Field[], aggregates: readonly AggregateCall[],
+    partials: readonly Partial[], sessions: readonly WorkerSession[], owners: readonly object[], box: Mailbox<Event>,
+    ctx: ExecContext): AsyncIterable<Batch> {
+    const n = sessions.length;
+    if (!partials.some((p) => p.buckets !== null)) {
+      for (const s of sessions) s.merge(null, []);
+      const all = partials.flatMap((p) => p.whole ?? []);
+      yield* mergeOnMainThread(x, partialSchema, aggregates, all, this.countRowsBeforeLimit).execute(ctx);
+      return;
+    }
+    const nk = x.finalSchema.length - aggregates.length;
+    const inbox: PackedBatch[][] = sessions.map(() => []);
+    for (const p of partials) {
+      const buckets = p.buckets ?? splitPartials(p.whole ?? [], nk, n, p.w, []);
+      for (let j = 0; j < n; j++) if (j !== p.w) inbox[j]!.push(...buckets[j]!);
+    }
+    // Every buffer here is the main thread's own (received or just packed): move them on.
+    sessions.forEach((s, j) => {
+      const buffers = new Set<ArrayBuffer>();
+      packedBuffers(inbox[j]!, buffers);
+      s.merge(inbox[j]!, [...buffers]);
+    });
+    let pending = n;
+    let sinkRows = 0;
+    while (pending > 0) {
+      const ev = await box.next(POLL_MS);
+      ctx.check();
+      if (ev === undefined) continue;
+      if (ev.k === 'crash' || ev.k === 'localError') throw ev.error;
+      if (ev.k !== 'worker') continue;
+      const m = ev.m;
+      if (m.t === 'error') throw rebuild(m.error);
+      if (m.t !== 'result') continue;
+      pending--;
+      sinkRows += m.sinkRows;
+      sessions[ev.w]!.close();
+      ctx.trackMemory(owners[ev.w]!, 0);
+      yield* this.emit(m.batches.map((p) => unpackBatch(p, this.schema)), ctx);
+    }
+    if (this.countRowsBeforeLimit) ctx.stats.rowsBeforeLimit = sinkRows;
   }
 
   /** Rows fragments: every unit's rows, in unit order. */

@@ -7,7 +7,7 @@
 import type { Batch } from '../../src/core/batch.ts';
 import type { Field } from '../../src/core/types.ts';
 import type { FlatVector, StringVector, Vector } from '../../src/core/vector.ts';
-import { compactBatch } from '../physical/vectors.ts';
+import { compactBatch, takeVector } from '../physical/vectors.ts';
 
 /** A batch's columns and length, ready for postMessage. */
 export interface PackedBatch {
@@ -19,6 +19,31 @@ export interface PackedBatch {
 export function packBatch(b: Batch, transfer: ArrayBuffer[]): PackedBatch {
   const d = compactBatch(b);
   return { columns: d.columns.map((c) => packVector(c, transfer)), length: d.length };
+}
+
+/**
+ * Rows `rows` of dense columns, packed: gathered straight into fresh buffers (one copy instead of
+ * gather + copy); dictionaries are copied whole, once per call.
+ */
+export function packRows(columns: readonly Vector[], rows: Uint32Array, transfer: ArrayBuffer[]): PackedBatch {
+  const out = columns.map((c) => {
+    const t = takeVector(c, rows);
+    switch (t.kind) {
+      case 'const': return t;
+      case 'dict': return { ...t, codes: own(t.codes, transfer), dict: packPlain(t.dict, transfer) };
+      default:
+        packed(t, transfer);
+        return t;
+    }
+  });
+  return { columns: out, length: rows.length };
+}
+
+/** Add the buffers of a fresh flat or string vector to `transfer`. */
+function packed(v: FlatVector | StringVector, transfer: ArrayBuffer[]): void {
+  if (v.nulls !== null) transfer.push(v.nulls.buffer as ArrayBuffer);
+  if (v.kind === 'flat') transfer.push(v.values.buffer as ArrayBuffer);
+  else transfer.push(v.offsets.buffer as ArrayBuffer, v.bytes.buffer as ArrayBuffer);
 }
 
 /** The batch a PackedBatch carried, with the receiver's schema. */

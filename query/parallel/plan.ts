@@ -2,7 +2,9 @@
  * Parallel physical planning: recognizes the plan shapes that run partitioned — an aggregate, a top-K
  * or a filtered LIMIT over a chain of filters and projections on a table scan — and rewrites them into
  * a {@link GatherExec} of a plan fragment plus the step that combines the partitions' outputs:
- * - Aggregate → HashAggregate (final) ← Gather ← [HashAggregate (partial) ← chain];
+ * - Aggregate → HashAggregate (final) ← Gather ← [HashAggregate (partial) ← chain]; with GROUP BY keys,
+ *   Gather (exchange) ← [HashAggregate (partial) ← chain], whose partitions merge a key-hash share each
+ *   when they have many groups (exchange.ts), taking in the HAVING / projections / top-K or LIMIT above;
  * - TopK → Project (drop ordinals) ← TopK ← Gather ← [TopK (limit + offset) ← chain + ordinals];
  * - Limit → Limit ← Gather (in unit order) ← [Limit (limit + offset) ← chain].
  * Anything else, scans with few rows in parts, one thread, or aggregates whose result depends on row
@@ -19,6 +21,7 @@ import type { PhysicalOperator } from '../physical/operator.ts';
 import { ProjectExec } from '../physical/project.ts';
 import { ScanExec } from '../physical/scan.ts';
 import { TopKExec } from '../physical/topk.ts';
+import type { AggregateExchange, ExchangeReduce } from './exchange.ts';
 import type { Fragment, FragmentSink, FragmentStep } from './fragment.ts';
 import { GatherExec } from './gather-exec.ts';
 import { ORDINAL_FIELDS } from './unit-scan.ts';
@@ -31,7 +34,12 @@ export interface ParallelOptions {
   readonly minRows: number;
   /** Rows per batch. */
   readonly batchRows: number;
+  /** Partial groups above which a partition merges by key hash (group_by_two_level_threshold; 0 = never). */
+  readonly mergeThreshold?: number;
 }
+
+/** Default of {@link ParallelOptions.mergeThreshold}. */
+export const MERGE_THRESHOLD = 50000;
 
 /** Aggregates whose merged partial results equal the single-threaded result (up to float rounding). */
 const ORDER_FREE = new Set(['count', 'sum', 'avg', 'min', 'max', 'uniqExact']);
@@ -85,19 +93,53 @@ export function parallelAggregate(p: AggregateNode, input: PhysicalOperator, opt
   const keyFields: Field[] = p.keys.map((k, i) => ({ name: p.schema[i]!.name, type: k.type }));
   const partial = partialSchema(keyFields, p.aggregates);
   const sink: FragmentSink = { kind: 'aggregate', keys: p.keys, aggregates: p.aggregates, schema: partial };
-  const gather = new GatherExec(fragmentOf(c, sink, opts), c.scan.units, opts.threads, partial,
-    new HashAggregateExec(input, p.keys, p.aggregates, partial, 'partial'));
+  const partition = new HashAggregateExec(input, p.keys, p.aggregates, partial, 'partial');
+  const threshold = opts.mergeThreshold ?? MERGE_THRESHOLD;
+  if (p.keys.length > 0 && threshold > 0) {
+    const exchange: AggregateExchange = { threshold, finalSchema: p.schema, steps: [], schema: p.schema };
+    return new GatherExec(fragmentOf(c, { ...sink, exchange }, opts), c.scan.units, opts.threads, p.schema, partition);
+  }
+  const gather = new GatherExec(fragmentOf(c, sink, opts), c.scan.units, opts.threads, partial, partition);
   const finalKeys: BoundExpr[] = keyFields.map((f, i) => ({ kind: 'col', index: i, type: f.type, name: f.name }));
   return new HashAggregateExec(gather, finalKeys, p.aggregates, p.schema, 'final');
 }
 
+/**
+ * ORDER BY … LIMIT (`keys` given) or LIMIT over filters / projections over an aggregate exchange: the
+ * partitions apply them to their share of the groups (best or first limit + offset rows each), and the
+ * returned plan finishes over their concatenated results; or null.
+ */
+export function reduceAggregate(input: PhysicalOperator, keys: readonly SortKey[] | null, limit: number | undefined, offset: number,
+  countRowsBeforeLimit: boolean): PhysicalOperator | null {
+  if (limit === undefined) return null;
+  const steps: FragmentStep[] = [];
+  let cur = input;
+  for (;;) {
+    if (cur instanceof FilterExec) steps.push({ kind: 'filter', predicate: cur.predicate });
+    else if (cur instanceof ProjectExec) steps.push({ kind: 'project', exprs: cur.exprs, schema: cur.schema });
+    else break;
+    cur = cur.input;
+  }
+  if (!(cur instanceof GatherExec)) return null;
+  const f = cur.fragment;
+  if (f.sink.kind !== 'aggregate' || f.sink.exchange === undefined || f.sink.exchange.reduce !== undefined) return null;
+  const reduce: ExchangeReduce = keys === null ? { kind: 'limit', limit: limit + offset } : { kind: 'topK', keys, limit: limit + offset };
+  const exchange: AggregateExchange = { ...f.sink.exchange, steps: [...f.sink.exchange.steps, ...steps.reverse()], reduce, schema: input.schema };
+  const gather = new GatherExec({ ...f, sink: { ...f.sink, exchange } }, cur.units, cur.threads, input.schema, cur.children[0]!, countRowsBeforeLimit);
+  return keys === null ? new LimitExec(gather, limit, offset) : new TopKExec(gather, keys, limit, offset);
+}
+
 /** The two ordinal columns appended after `width` columns, as ascending sort keys / column refs. */
-function ordinalRefs(width: number): BoundExpr[] {
+export function ordinalRefs(width: number): BoundExpr[] {
   return ORDINAL_FIELDS.map((f, i) => ({ kind: 'col', index: width + i, type: f.type, name: f.name }));
 }
 
-/** ORDER BY … LIMIT as a top-K per partition plus a top-K over the candidates, or null. */
-export function parallelTopK(p: TopKNode, input: PhysicalOperator, opts: ParallelOptions | undefined, countRowsBeforeLimit: boolean): PhysicalOperator | null {
+/**
+ * ORDER BY … LIMIT as a top-K per partition plus a top-K over the candidates, or null. With
+ * `keepOrdinals` the result keeps the two ordinal columns (late materialisation locates rows by them).
+ */
+export function parallelTopK(p: TopKNode, input: PhysicalOperator, opts: ParallelOptions | undefined, countRowsBeforeLimit: boolean,
+  keepOrdinals = false): PhysicalOperator | null {
   const c = opts ? chainOf(input, opts) : null;
   if (c === null || opts === undefined) return null;
   // Carry the ordinals through the chain's projections, so ties resolve by scan position everywhere.
@@ -114,6 +156,7 @@ export function parallelTopK(p: TopKNode, input: PhysicalOperator, opts: Paralle
   const gather = new GatherExec(fragmentOf({ scan: c.scan, steps }, { kind: 'topK', keys, limit: k }, opts, true),
     c.scan.units, opts.threads, schema, new TopKExec(input, p.keys, k, 0), countRowsBeforeLimit);
   const top = new TopKExec(gather, keys, p.limit, p.offset);
+  if (keepOrdinals) return top;
   return new ProjectExec(top, input.schema.map((f, i) => ({ kind: 'col', index: i, type: f.type, name: f.name })), input.schema);
 }
 

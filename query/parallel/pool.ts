@@ -13,6 +13,7 @@ import { availableParallelism, totalmem } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { EddyError } from '../../src/core/errors.ts';
 import type { Fragment } from './fragment.ts';
+import type { PackedBatch } from './pack.ts';
 import type { FromWorker, ToWorker, UnitTask } from './protocol.ts';
 import type { WorkerOptions } from './worker.ts';
 
@@ -64,8 +65,8 @@ class PooledWorker {
     if (this.sessions.delete(q) && this.sessions.size === 0) this.worker.unref();
   }
 
-  send(m: ToWorker): void {
-    this.worker.postMessage(m);
+  send(m: ToWorker, transfer: ArrayBuffer[] = []): void {
+    this.worker.postMessage(m, transfer);
   }
 }
 
@@ -83,6 +84,11 @@ export class WorkerSession {
   /** No more units: the worker answers with its result (or nothing more, for `rows` fragments), then `done`. */
   finish(): void {
     if (!this.over) this.pw.send({ t: 'finish', q: this.q });
+  }
+
+  /** Aggregate exchange: the states of the worker's hash share from the other partitions (null: none needed). */
+  merge(batches: readonly PackedBatch[] | null, transfer: ArrayBuffer[]): void {
+    if (!this.over) this.pw.send({ t: 'merge', q: this.q, batches }, transfer);
   }
 
   /** Stop the worker's share of the query; its worker is terminated if it does not stop in time. */
@@ -137,7 +143,7 @@ export class WorkerPool {
     return chosen.map((pw, i) => {
       const q = this.nextQuery++;
       pw.add(q, listener(i));
-      pw.send({ t: 'begin', q, fragment });
+      pw.send({ t: 'begin', q, fragment, part: i, parts: n });
       return new WorkerSession(pw, q);
     });
   }

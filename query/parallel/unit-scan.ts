@@ -10,8 +10,8 @@ import type { Field } from '../../src/core/types.ts';
 import { T } from '../../src/core/types.ts';
 import { constVector, flatVector, type Vector } from '../../src/core/vector.ts';
 import type { BoundExpr } from '../planner/bound.ts';
-import { Evaluator } from '../physical/evaluator.ts';
 import { applyFilter } from '../physical/filter.ts';
+import { FilterProgram } from '../physical/predicate.ts';
 import type { ExecContext, PhysicalOperator } from '../physical/operator.ts';
 import { yieldToEventLoop } from '../physical/operator.ts';
 import { vectorBytes } from '../physical/vectors.ts';
@@ -35,7 +35,7 @@ export class UnitScanExec implements PhysicalOperator {
     readonly filter: BoundExpr | undefined, readonly ordinals: boolean) {}
 
   async *execute(ctx: ExecContext): AsyncIterable<Batch> {
-    const ev = this.filter ? new Evaluator([this.filter]) : null;
+    const filter = this.filter ? new FilterProgram(this.filter) : null;
     for await (const { unit, ordinal } of this.units) {
       let row = 0;
       for await (const raw of unit.read(ctx.signal)) {
@@ -46,7 +46,7 @@ export class UnitScanExec implements PhysicalOperator {
         const columns: readonly Vector[] = this.ordinals ? [...raw.columns, constVector(T.UInt32, ordinal, n), rowNumbers(row, n)] : raw.columns;
         row += n;
         const b: Batch = { schema: this.schema, columns, length: n, sel: null };
-        const out = ev ? applyFilter(ev, b) : b;
+        const out = filter ? applyFilter(filter, b) : b;
         if (out !== null) yield out;
         await yieldToEventLoop();
       }

@@ -5,11 +5,17 @@
  */
 import { toEddyError } from '../../src/core/errors.ts';
 import type { Batch } from '../../src/core/batch.ts';
-import { PartReader } from '../../storage/part/reader.ts';
+import type { PartReader } from '../../storage/part/reader.ts';
+import { openPartCached } from '../../storage/part/open-cached.ts';
 import type { ColumnCache } from '../../storage/part/cache.ts';
 import { partUnitFromDescriptor } from '../../storage/table/snapshot.ts';
 import { buildFragment, type Fragment } from './fragment.ts';
-import { packBatch, type PackedBatch } from './pack.ts';
+import type { AggregateTable } from '../physical/aggregate-table.ts';
+import { emitGroups, type HashAggregateExec } from '../physical/hash-aggregate.ts';
+import { sliceVector } from '../physical/vectors.ts';
+import { buildReduce, StreamExec, type AggregateExchange } from './exchange.ts';
+import { bucketRows, keyBuckets, rowsOfBucket } from './key-buckets.ts';
+import { packBatch, packRows, unpackBatch, type PackedBatch } from './pack.ts';
 import { PartitionContext } from './partition-context.ts';
 import type { FromWorker, UnitTask } from './protocol.ts';
 import { AsyncQueue } from './unit-queue.ts';
@@ -24,10 +30,20 @@ export class WorkerQuery {
   private readonly readers = new Map<string, Promise<PartReader>>();
   private readonly ctx: PartitionContext;
   private reported = { readRows: 0, readBytes: 0 };
+  /** Aggregate exchange: resolves with the `merge` message's batches (null: nothing to merge, or cancelled). */
+  private readonly merged: Promise<readonly PackedBatch[] | null>;
+  private deliver: (batches: readonly PackedBatch[] | null) => void = () => {};
+  /** The units as they come (one iterator, consumed in phases by the aggregate exchange). */
+  private readonly pending = this.tasks[Symbol.asyncIterator]();
+  /** Aggregate exchange: the first unit every worker reads (see UnitTask.shared), and the table being built. */
+  private firstShared: UnitTask | null = null;
+  private table: AggregateTable | null = null;
 
+  /** `part` is this session's index among the query's `parts` workers. */
   constructor(private readonly q: number, private readonly fragment: Fragment, private readonly cache: ColumnCache,
-    private readonly post: PostMessage) {
+    private readonly post: PostMessage, private readonly part = 0, private readonly parts = 1) {
     this.ctx = new PartitionContext(fragment.batchRows);
+    this.merged = new Promise((resolve) => { this.deliver = resolve; });
   }
 
   /** More units to read. */
@@ -44,6 +60,12 @@ export class WorkerQuery {
   cancel(): void {
     this.ctx.stop();
     this.tasks.close();
+    this.deliver(null);
+  }
+
+  /** Aggregate exchange: the states of this worker's hash share from the other partitions (null: none). */
+  merge(batches: readonly PackedBatch[] | null): void {
+    this.deliver(batches);
   }
 
   /** Run until the input ends; always ends by posting `done`. */
@@ -62,12 +84,75 @@ export class WorkerQuery {
   /** Aggregate / top-K: one pipeline over every unit, one result at the end. */
   private async runWhole(): Promise<void> {
     const f = this.fragment;
-    const op = buildFragment(f, new UnitScanExec(f.scanSchema, this.open(), f.filter, f.ordinals));
+    const exchange = f.sink.kind === 'aggregate' && f.sink.exchange !== undefined;
+    const op = buildFragment(f, new UnitScanExec(f.scanSchema, this.open(exchange), f.filter, f.ordinals));
+    if (f.sink.kind === 'aggregate' && f.sink.exchange !== undefined) {
+      await this.runExchange(op as HashAggregateExec, f.sink.exchange);
+      return;
+    }
     const transfer: ArrayBuffer[] = [];
     const batches: PackedBatch[] = [];
     for await (const b of op.execute(this.ctx)) batches.push(packBatch(b, transfer));
     this.ctx.check();
     this.post({ t: 'result', q: this.q, batches, sinkRows: this.ctx.stats.rowsBeforeLimit ?? 0 }, transfer);
+  }
+
+  /**
+   * Aggregate with an exchange (exchange.ts): build the table, send its states (whole, or the other
+   * workers' hash buckets), merge this worker's bucket of everyone's states into the table when asked,
+   * and send the steps' and reduce's output over this worker's share of the groups.
+   */
+  private async runExchange(agg: HashAggregateExec, x: AggregateExchange): Promise<void> {
+    const ctx = this.ctx;
+    const owner = {};
+    const nk = agg.keys.length;
+    const table = agg.table();
+    this.table = table;
+    await agg.build(ctx, owner, table);
+    // Groups 0..mixed-1 may be of any bucket; the later ones (from shared units) are all this worker's.
+    const mixed = table.groups;
+    if (this.firstShared !== null) {
+      // The remaining units go to every worker: fold in only the rows of this worker's bucket.
+      const f = this.fragment;
+      const rest = buildFragment(f, new UnitScanExec(f.scanSchema, this.openShared(), f.filter, f.ordinals)) as HashAggregateExec;
+      await rest.build(ctx, owner, table, (keys, n) => rowsOfBucket(keyBuckets(keys, n, this.parts), this.part));
+    }
+    ctx.check();
+    const before = table.groups;
+    const transfer: ArrayBuffer[] = [];
+    let own: Uint32Array;
+    if (before > x.threshold) {
+      const partial = [...table.grouper.keyVectors(0, mixed), ...table.outputs(true).map((v) => sliceVector(v, 0, mixed))];
+      const buckets = bucketRows(keyBuckets(partial.slice(0, nk), mixed, this.parts), this.parts);
+      own = buckets[this.part]!;
+      const out = buckets.map((rows, j) => j === this.part || rows.length === 0 ? [] : [packRows(partial, rows, transfer)]);
+      this.post({ t: 'partial', q: this.q, memory: ctx.memory, whole: null, buckets: out }, transfer);
+    } else {
+      const partial = [...table.grouper.keyVectors(0, before), ...table.outputs(true)];
+      own = bucketRows(keyBuckets(partial.slice(0, nk), mixed, this.parts), this.parts)[this.part]!;
+      const whole = before === 0 ? [] : [packBatch({ schema: agg.schema, columns: partial, length: before, sel: null }, transfer)];
+      this.post({ t: 'partial', q: this.q, memory: ctx.memory, whole, buckets: null }, transfer);
+    }
+    const incoming = await this.merged;
+    ctx.check();
+    if (incoming === null) return;
+    // This worker's groups: its bucket of the mixed ones, the ones from shared units, and every group the merge adds.
+    const kept = own.length + before - mixed;
+    const mine = new Uint32Array(kept);
+    mine.set(own);
+    for (let g = mixed, i = own.length; g < before; g++, i++) mine[i] = g;
+    own = mine;
+    await table.consume(iterate(incoming.map((p) => unpackBatch(p, agg.schema))), null, ctx, owner);
+    const rows = new Uint32Array(own.length + table.groups - before);
+    rows.set(own);
+    for (let g = before, i = own.length; g < table.groups; g++, i++) rows[i] = g;
+    const groups = new StreamExec(x.finalSchema, emitGroups(table, table.outputs(false), x.finalSchema, ctx, rows));
+    const out: PackedBatch[] = [];
+    const sent: ArrayBuffer[] = [];
+    for await (const b of buildReduce(x, groups, true).execute(ctx)) out.push(packBatch(b, sent));
+    ctx.check();
+    ctx.trackMemory(owner, 0);
+    this.post({ t: 'result', q: this.q, batches: out, sinkRows: ctx.stats.rowsBeforeLimit ?? 0 }, sent);
   }
 
   /** Rows: one pipeline per unit, its rows sent with the unit's progress. */
@@ -84,11 +169,27 @@ export class WorkerQuery {
   }
 
   /** The queued units, opened; progress is posted as each one is fully consumed. */
-  private async *open(): AsyncIterable<OrderedUnit> {
-    for await (const task of this.tasks) {
+  private async *open(stopAtShared = false): AsyncIterable<OrderedUnit> {
+    for (;;) {
+      const r = await this.pending.next();
+      if (r.done === true) return;
+      const task = r.value;
+      if (stopAtShared && task.shared === true) {
+        this.firstShared = task;
+        return;
+      }
       yield await this.unitOf(task);
       this.progress(task.ordinal, undefined, []);
     }
+  }
+
+  /** Aggregate exchange: the shared units (from the first one `open` stopped at). */
+  private async *openShared(): AsyncIterable<OrderedUnit> {
+    const first = this.firstShared;
+    if (first === null) return;
+    yield await this.unitOf(first);
+    this.progress(first.ordinal, undefined, []);
+    yield* this.open();
   }
 
   private async unitOf(task: UnitTask): Promise<OrderedUnit> {
@@ -96,7 +197,7 @@ export class WorkerQuery {
     const d = task.descriptor;
     let reader = this.readers.get(d.dir);
     if (reader === undefined) {
-      reader = PartReader.open(d.dir, this.cache);
+      reader = openPartCached(d.dir, this.cache);
       this.readers.set(d.dir, reader);
     }
     return { unit: partUnitFromDescriptor(await reader, d), ordinal: task.ordinal };
@@ -106,7 +207,7 @@ export class WorkerQuery {
     const s = this.ctx.stats;
     this.post({
       t: 'progress', q: this.q, ordinal, readRows: s.readRows - this.reported.readRows, readBytes: s.readBytes - this.reported.readBytes,
-      memory: this.ctx.memory, ...(batches ? { batches } : {}),
+      memory: this.ctx.memory, ...(batches ? { batches } : {}), ...(this.table ? { groups: this.table.groups } : {}),
     }, transfer);
     this.reported = { readRows: s.readRows, readBytes: s.readBytes };
   }
@@ -114,5 +215,9 @@ export class WorkerQuery {
 
 async function* single(u: OrderedUnit): AsyncIterable<OrderedUnit> {
   yield u;
+}
+
+async function* iterate(batches: readonly Batch[]): AsyncIterable<Batch> {
+  yield* batches;
 }
 

@@ -21,7 +21,7 @@ const post = (msg: FromWorker, transfer: ArrayBuffer[]): void => port.postMessag
 
 port.on('message', (m: ToWorker) => {
   if (m.t === 'begin') {
-    const query = new WorkerQuery(m.q, m.fragment, cache, post);
+    const query = new WorkerQuery(m.q, m.fragment, cache, post, m.part, m.parts);
     queries.set(m.q, query);
     void query.run().finally(() => queries.delete(m.q));
     return;
@@ -32,5 +32,6 @@ port.on('message', (m: ToWorker) => {
     case 'units': query.add(m.units); break;
     case 'finish': query.finish(); break;
     case 'cancel': query.cancel(); break;
+    case 'merge': query.merge(m.batches); break;
   }
 });

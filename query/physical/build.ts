@@ -5,11 +5,12 @@
 import type { TableSnapshot } from '../../src/core/scan.ts';
 import type { BoundExpr } from '../planner/bound.ts';
 import type { LogicalPlan } from '../planner/logical.ts';
-import { parallelAggregate, parallelLimit, parallelTopK, type ParallelOptions } from '../parallel/plan.ts';
+import { parallelAggregate, parallelLimit, parallelTopK, reduceAggregate, type ParallelOptions } from '../parallel/plan.ts';
 import { DistinctExec } from './distinct.ts';
 import { FilterExec } from './filter.ts';
 import { HashAggregateExec } from './hash-aggregate.ts';
 import { HashJoinExec } from './hash-join.ts';
+import { lateTopK } from './late-plan.ts';
 import { LimitByExec } from './limit-by.ts';
 import { LimitExec } from './limit.ts';
 import { metadataAggregate } from './metadata-aggregate.ts';
@@ -30,6 +31,8 @@ export interface BuildOptions {
   readonly countRowsBeforeLimit?: boolean;
   /** Run aggregates, top-Ks and filtered limits over big scans on worker threads too. */
   readonly parallel?: ParallelOptions;
+  /** Late-materialise top-Ks of at most this many rows (limit + offset); 0 or absent = never. */
+  readonly lateMaxRows?: number;
 }
 
 /** The operator tree for a logical plan. */
@@ -57,14 +60,18 @@ export function buildPhysical(p: LogicalPlan, opts: BuildOptions): PhysicalOpera
     }
     case 'Sort': return new SortExec(rec(p.input), p.keys);
     case 'TopK': {
-      const input = rec(p.input);
       const count = opts.countRowsBeforeLimit === true;
-      return parallelTopK(p, input, opts.parallel, count) ?? new TopKExec(input, p.keys, p.limit, p.offset, count);
+      const late = opts.lateMaxRows ? lateTopK(p, { maxRows: opts.lateMaxRows, build: rec, ...(opts.parallel ? { parallel: opts.parallel } : {}) }, count) : null;
+      if (late !== null) return late;
+      const input = rec(p.input);
+      return parallelTopK(p, input, opts.parallel, count) ?? reduceAggregate(input, p.keys, p.limit, p.offset, count)
+        ?? new TopKExec(input, p.keys, p.limit, p.offset, count);
     }
     case 'Limit': {
       const input = rec(p.input);
       const count = opts.countRowsBeforeLimit === true;
-      return parallelLimit(p, input, opts.parallel, count) ?? new LimitExec(input, p.limit, p.offset, count);
+      return parallelLimit(p, input, opts.parallel, count) ?? reduceAggregate(input, null, p.limit, p.offset, count)
+        ?? new LimitExec(input, p.limit, p.offset, count);
     }
     case 'Distinct': return new DistinctExec(rec(p.input), p.columns);
     case 'LimitBy': return new LimitByExec(rec(p.input), p.keys, p.limit, p.offset);

@@ -7,42 +7,62 @@
  * Without keys there is exactly one group, even over no rows (`SELECT count() FROM empty` = 0).
  */
 import type { Batch } from '../../src/core/batch.ts';
-import { EddyError } from '../../src/core/errors.ts';
-import type { DataType, Field } from '../../src/core/types.ts';
+import type { Field } from '../../src/core/types.ts';
 import type { Vector } from '../../src/core/vector.ts';
-import type { AggregateFunction, GroupsAccumulator } from '../functions/registry.ts';
-import { findAggregate } from '../functions/registry.ts';
 import type { AggregateCall, BoundExpr } from '../planner/bound.ts';
+import { AggregateTable, resolveAggregate, type RowFilter } from './aggregate-table.ts';
 import { Evaluator } from './evaluator.ts';
 import { formatExpr } from './format-expr.ts';
-import { makeGrouper } from './grouping/grouper.ts';
 import type { ExecContext, PhysicalOperator } from './operator.ts';
 import { yieldToEventLoop } from './operator.ts';
-import { compactBatch, sliceVector } from './vectors.ts';
-
-/**
- * Rows grouped and folded in one go; the event loop gets a turn between such slices of a batch (a
- * slice of partial states probing a table of a million groups takes a few milliseconds).
- */
-const FOLD_ROWS = 16384;
+import { sliceVector } from './vectors.ts';
 
 /** How an aggregation step consumes and produces rows. */
 export type AggregateMode = 'single' | 'partial' | 'final';
-
-function resolve(a: AggregateCall): AggregateFunction {
-  const f = findAggregate(a.fn);
-  if (!f) throw new EddyError('UNKNOWN_AGGREGATE_FUNCTION', `Unknown aggregate function ${a.fn}`);
-  return f;
-}
 
 /** The output fields of a partial aggregation: keys, then each aggregate's state columns. */
 export function partialSchema(keys: readonly Field[], aggs: readonly AggregateCall[]): Field[] {
   const out: Field[] = [...keys];
   for (const a of aggs) {
-    const types = resolve(a).stateTypes(a.args.map((x) => x.type), a.params);
+    const types = resolveAggregate(a).stateTypes(a.args.map((x) => x.type), a.params);
     types.forEach((type, i) => out.push({ name: `${a.name}#state${i}`, type }));
   }
   return out;
+}
+
+/**
+ * Batches of at most `batchRows` rows: the table's keys of groups `rows` (all groups when null), then
+ * `outputs` (per-group columns of every group), event-loop turns between.
+ */
+export async function* emitGroups(table: AggregateTable, outputs: readonly Vector[], schema: readonly Field[], ctx: ExecContext,
+  rows: Uint32Array | null = null): AsyncIterable<Batch> {
+  const groups = table.groups;
+  // Key columns are built a batch at a time (one go over a million groups would stall the event loop).
+  for (let s = 0; s < groups; s += ctx.batchRows) {
+    const e = Math.min(groups, s + ctx.batchRows);
+    const columns = [...table.grouper.keyVectors(s, e), ...(s === 0 && e === groups ? outputs : outputs.map((c) => sliceVector(c, s, e)))];
+    let sel: Uint32Array | null = null;
+    if (rows !== null) {
+      const a = lowerBound(rows, s);
+      const b = lowerBound(rows, e);
+      if (a === b) continue;
+      sel = rows.slice(a, b);
+      for (let i = 0; i < sel.length; i++) sel[i]! -= s;
+    }
+    yield { schema, columns, length: e - s, sel };
+    if (e < groups) { ctx.check(); await yieldToEventLoop(); }
+  }
+}
+
+/** First index of sorted `xs` whose value is ≥ `v`. */
+function lowerBound(xs: Uint32Array, v: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid]! < v) lo = mid + 1; else hi = mid;
+  }
+  return lo;
 }
 
 /** Grouped aggregation. */
@@ -59,61 +79,27 @@ export class HashAggregateExec implements PhysicalOperator {
     this.children = [input];
   }
 
+  /**
+   * Consume the input into `table` (a new one by default; its memory stays tracked under `owner` until
+   * released), folding in only the rows `keep` selects when given.
+   */
+  async build(ctx: ExecContext, owner: object, table = this.table(), keep?: RowFilter): Promise<AggregateTable> {
+    const ev = this.mode === 'final' ? null : new Evaluator([...this.keys, ...this.aggregates.flatMap((a) => a.args)]);
+    await table.consume(this.input.execute(ctx), ev, ctx, owner, keep);
+    return table;
+  }
+
+  /** An empty table for this aggregation. */
+  table(): AggregateTable {
+    return new AggregateTable(this.keys.map((k) => k.type), this.aggregates);
+  }
+
   async *execute(ctx: ExecContext): AsyncIterable<Batch> {
     const owner = {};
-    const fns = this.aggregates.map(resolve);
-    const argTypes = this.aggregates.map((a) => a.args.map((x) => x.type));
-    const accs: GroupsAccumulator[] = fns.map((f, i) => f.create(argTypes[i]!, this.aggregates[i]!.params));
-    const stateWidths = fns.map((f, i) => f.stateTypes(argTypes[i]!, this.aggregates[i]!.params).length);
-    const keyTypes: DataType[] = this.keys.map((k) => k.type);
-    const grouper = makeGrouper(keyTypes);
-    const nk = this.keys.length;
-    const ev = this.mode === 'final' ? null : new Evaluator([...this.keys, ...this.aggregates.flatMap((a) => a.args)]);
-    let gids = new Uint32Array(0);
-    /** Group rows 0..n of the evaluated (or, in final mode, partial-state) columns and fold them in. */
-    const fold = (vals: readonly Vector[], n: number): void => {
-      if (gids.length < n) gids = new Uint32Array(n);
-      grouper.assign(vals.slice(0, nk), n, gids);
-      let p = nk;
-      for (let i = 0; i < accs.length; i++) {
-        const w = ev ? this.aggregates[i]!.args.length : stateWidths[i]!;
-        const args = vals.slice(p, p + w);
-        p += w;
-        const acc = accs[i]!;
-        if (this.mode === 'final') acc.merge(args, gids, n);
-        else if (nk === 0 && acc.updateOne !== undefined) acc.updateOne(args, n);
-        else acc.update(args, gids, n);
-      }
-    };
     try {
-      for await (const b of this.input.execute(ctx)) {
-        const d = compactBatch(b);
-        const n = d.length;
-        if (n === 0) continue;
-        const vals: readonly Vector[] = ev ? ev.run(d.columns, n) : d.columns;
-        for (let s = 0; s < n; s += FOLD_ROWS) {
-          const e = Math.min(n, s + FOLD_ROWS);
-          if (s > 0) { ctx.check(); await yieldToEventLoop(); }
-          fold(s === 0 && e === n ? vals : vals.map((v) => sliceVector(v, s, e)), e - s);
-        }
-        let bytes = grouper.memoryBytes();
-        for (const a of accs) bytes += a.memoryBytes();
-        ctx.trackMemory(owner, bytes);
-      }
-      const groups = grouper.groups;
-      if (groups === 0) return;
-      const values: Vector[] = [];
-      for (const a of accs) {
-        if (this.mode === 'partial') values.push(...a.state(groups));
-        else values.push(a.evaluate(groups));
-      }
-      // Key columns are built a batch at a time (one go over a million groups would stall the event loop).
-      for (let s = 0; s < groups; s += ctx.batchRows) {
-        const e = Math.min(groups, s + ctx.batchRows);
-        const columns = [...grouper.keyVectors(s, e), ...(s === 0 && e === groups ? values : values.map((c) => sliceVector(c, s, e)))];
-        yield { schema: this.schema, columns, length: e - s, sel: null };
-        if (e < groups) { ctx.check(); await yieldToEventLoop(); }
-      }
+      const table = await this.build(ctx, owner);
+      if (table.groups === 0) return;
+      yield* emitGroups(table, table.outputs(this.mode === 'partial'), this.schema, ctx);
     } finally {
       ctx.trackMemory(owner, 0);
     }

@@ -59,6 +59,13 @@ export interface ScanUnit {
   readonly descriptor?: PartRangeDescriptor;
   /** Yields the requested columns, in request order, as batches with no selection. */
   read(signal?: AbortSignal): AsyncIterable<Batch>;
+  /**
+   * Late materialisation: rows `rows` (ascending indexes among the rows {@link read} yields) of any of
+   * the table's `columns`, by name, reading only what holds them (for parts, their granules). Yields
+   * batches of the requested columns whose `sel` lists the requested rows, in order, and nothing else.
+   * Absent when the unit cannot do this; the engine then reads every column in the scan.
+   */
+  readRows?(rows: Uint32Array, columns: readonly string[], signal?: AbortSignal): AsyncIterable<Batch>;
   /** One line for EXPLAIN, e.g. `part 202307_1_8_1 granules 12..40`. */
   describe(): string;
 }

@@ -14,6 +14,7 @@ import type { SegmentSnapshot } from '../segment/segment.ts';
 import { defaultOf, type ColumnDef } from './column-def.ts';
 import type { PartHandle } from './part-handle.ts';
 import { snapshotMinMax, type ColumnMinMax } from './snapshot-minmax.ts';
+import { columnDefs, partUnitRows, segmentUnitRows } from './unit-rows.ts';
 
 const DEFAULT_BATCH_ROWS = 65536;
 /** A unit covers at most this many batches, so the engine can spread a big part over workers. */
@@ -65,7 +66,7 @@ export class StorageSnapshot implements TableSnapshot {
             end++;
           }
           stats.rowsSelected += rows;
-          units.push(new PartUnit(h, defs, fields, start, end, rows, batchRows));
+          units.push(new PartUnit(h, defs, fields, start, end, rows, batchRows, this.schema));
           start = end;
         }
       }
@@ -74,7 +75,7 @@ export class StorageSnapshot implements TableSnapshot {
       stats.rowsTotal += s.rowCount;
       stats.rowsSelected += s.rowCount;
       for (let from = 0; from < s.rowCount; from += batchRows * BATCHES_PER_UNIT) {
-        units.push(new SegmentUnit(s, defs, fields, from, Math.min(s.rowCount, from + batchRows * BATCHES_PER_UNIT), batchRows));
+        units.push(new SegmentUnit(s, defs, fields, from, Math.min(s.rowCount, from + batchRows * BATCHES_PER_UNIT), batchRows, this.schema));
       }
     }
     return { units, stats };
@@ -113,7 +114,7 @@ export function partUnitFromDescriptor(reader: PartReader, d: PartRangeDescripto
   let rows = 0;
   for (let g = d.from; g < d.to; g++) rows += reader.granuleRowCount(g);
   const fields: Field[] = d.columns.map((c) => ({ name: c.name, type: c.type }));
-  return new PartUnit({ reader, name: reader.meta.name }, d.columns, fields, d.from, d.to, rows, d.batchRows);
+  return new PartUnit({ reader, name: reader.meta.name }, d.columns, fields, d.from, d.to, rows, d.batchRows, d.columns);
 }
 
 /** Granules [g0, g1) of one part. */
@@ -122,18 +123,23 @@ class PartUnit implements ScanUnit {
 
   constructor(private readonly h: Pick<PartHandle, 'reader' | 'name'>, private readonly defs: readonly ColumnDef[],
     private readonly fields: readonly Field[], private readonly g0: number, private readonly g1: number,
-    readonly rows: number, private readonly batchRows: number) {
+    readonly rows: number, private readonly batchRows: number, private readonly table: readonly ColumnDef[]) {
     this.descriptor = { kind: 'part', dir: h.reader.dir, from: g0, to: g1, columns: defs, batchRows };
+  }
+
+  readRows(rows: Uint32Array, columns: readonly string[], signal?: AbortSignal): AsyncIterable<Batch> {
+    return partUnitRows(this.h.reader, this.g0, this.rows, columnDefs(this.table, columns), rows, signal);
   }
 
   async *read(signal?: AbortSignal): AsyncIterable<Batch> {
     const r = this.h.reader;
+    const stripe = r.stripeGranules; // batches stay inside cache stripes: their columns are views, not copies
     let g = this.g0;
     while (g < this.g1) {
       checkSignal(signal);
       const gFrom = g;
       let n = 0;
-      while (g < this.g1 && (g === gFrom || n + r.granuleRowCount(g) <= this.batchRows)) {
+      while (g < this.g1 && (g === gFrom || (n + r.granuleRowCount(g) <= this.batchRows && g % stripe !== 0))) {
         n += r.granuleRowCount(g);
         g++;
       }
@@ -157,9 +163,13 @@ class SegmentUnit implements ScanUnit {
 
   constructor(private readonly s: SegmentSnapshot, private readonly defs: readonly ColumnDef[],
     private readonly fields: readonly Field[], private readonly from: number, private readonly to: number,
-    private readonly batchRows: number) {
+    private readonly batchRows: number, private readonly table: readonly ColumnDef[]) {
     this.rows = to - from;
     this.index = new Int32Array(defs.map((d) => s.schema.findIndex((f) => f.name === d.name)));
+  }
+
+  readRows(rows: Uint32Array, columns: readonly string[]): AsyncIterable<Batch> {
+    return segmentUnitRows(this.s, this.from, this.rows, columnDefs(this.table, columns), rows);
   }
 
   async *read(signal?: AbortSignal): AsyncIterable<Batch> {

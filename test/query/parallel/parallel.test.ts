@@ -71,7 +71,10 @@ const pick = <T>(r: (n: number) => number, xs: readonly T[]): T => xs[r(xs.lengt
 describe('parallel execution', () => {
   it('plans a Gather for big enough scans and only then', async () => {
     const plan = async (sql: string, settings: Record<string, number>) => (await rows(`EXPLAIN ${sql}`, settings)).map((r) => String(r[0])).join('\n');
-    expect(await plan('SELECT g, count() FROM t GROUP BY g', TWO)).toMatch(/HashAggregate \(final\)[\s\S]*Gather threads: 2 \(units: \d+ in workers, 1 on the main thread\)[\s\S]*HashAggregate \(partial\)/);
+    expect(await plan('SELECT g, count() FROM t GROUP BY g', TWO)).toMatch(/Gather threads: 2 \(units: \d+ in workers, 1 on the main thread, merge by key hash above 50000 groups\)[\s\S]*HashAggregate \(partial\)/);
+    expect(await plan('SELECT sum(x) FROM t', TWO)).toMatch(/HashAggregate \(final\)[\s\S]*Gather threads: 2 \(units: \d+ in workers, 1 on the main thread\)[\s\S]*HashAggregate \(partial\)/);
+    expect(await plan('SELECT g, count() AS c FROM t GROUP BY g HAVING c > 1 ORDER BY c DESC LIMIT 3', TWO)).toMatch(/TopK 3 by c DESC\n {2}Gather .*merge by key hash above 50000 groups \+ filter, project \+ TopK 3\)/);
+    expect(await plan('SELECT g, count() FROM t GROUP BY g LIMIT 2 OFFSET 1', TWO)).toMatch(/Limit 2 offset 1\n {2}Gather .* \+ Limit 3\)/);
     expect(await plan('SELECT g, count() FROM t GROUP BY g', SERIAL)).not.toMatch(/Gather/);
     expect(await plan('SELECT g, count() FROM t GROUP BY g', { max_threads: 2 })).not.toMatch(/Gather/); // 103k rows < 163840
     expect(await plan('SELECT g, any(s) FROM t GROUP BY g', TWO)).not.toMatch(/Gather/); // order-dependent aggregate
@@ -89,12 +92,59 @@ describe('parallel execution', () => {
     }
   });
 
+  it('aggregates merged by key hash in the workers match max_threads = 1 (HAVING, ORDER BY … LIMIT, LIMIT, LIMIT BY)', async () => {
+    const HASHED = { ...TWO, group_by_two_level_threshold: 1 };
+    const r = rng(5);
+    const keySets = ['k', 'k, s', 's', 'x', 'f', 's, n', 'g, k % 7', 'n', 'toString(k) AS ks, g'];
+    for (let i = 0; i < 20; i++) {
+      const keys = pick(r, keySets);
+      const aggs = Array.from({ length: 1 + r(3) }, () => pick(r, AGGS));
+      const having = r(3) === 0 ? ' HAVING count() > 2' : '';
+      const base = `SELECT ${keys}, count() AS c, ${aggs.join(', ')} FROM t ${pick(r, FILTERS)} GROUP BY ${keys.replace(/ AS \w+/, '')}${having}`;
+      const all = normalize(await rows(base, SERIAL), true);
+      expect(normalize(await rows(base, HASHED), true), base).toEqual(all);
+      // A total order over the groups (keys are unique per group), so ties cannot differ.
+      const n = 1 + r(30);
+      const order = `${base} ORDER BY c DESC, ${keys.replace(/^.* AS (\w+)/, '$1').split(', ').map((k) => `${k} NULLS FIRST`).join(', ')} LIMIT ${n}${r(2) ? ` OFFSET ${r(10)}` : ''}`;
+      const serial = await db.execute({ sql: order, settings: SERIAL });
+      const hashed = await db.execute({ sql: order, settings: HASHED });
+      if (serial.kind !== 'rows' || hashed.kind !== 'rows') throw new Error('rows expected');
+      const take = async (res: typeof serial) => { const out: string[] = []; for await (const b of res.kind === 'rows' ? res.batches : []) out.push(String(b.length)); return out; };
+      await take(serial); await take(hashed);
+      expect(hashed.progress.rowsBeforeLimit, order).toBe(serial.progress.rowsBeforeLimit);
+      expect(normalize(await rows(order, HASHED), false), order).toEqual(normalize(await rows(order, SERIAL), false));
+      // LIMIT without ORDER BY: any groups will do, but they must be groups of the full result.
+      const some = normalize(await rows(`${base} LIMIT ${n}`, HASHED), false);
+      expect(some.length, base).toBe(Math.min(n, all.length));
+      for (const row of some) expect(all, base).toContain(row);
+      const limitBy = `${base} ORDER BY c DESC, ${keys.replace(/^.* AS (\w+)/, '$1').split(', ').map((k) => `${k} NULLS FIRST`).join(', ')} LIMIT 2 BY c`;
+      expect(normalize(await rows(limitBy, HASHED), false), limitBy).toEqual(normalize(await rows(limitBy, SERIAL), false));
+    }
+  });
+
   it('random top-K queries match max_threads = 1, ties included', async () => {
     const r = rng(7);
     for (let i = 0; i < 30; i++) {
       const cols = pick(r, ['*', 'k, s', 'x, n, f * 2 AS f2', 'g']);
       const sql = `SELECT ${cols} FROM t ${pick(r, FILTERS)} ORDER BY ${pick(r, ORDERS)} LIMIT ${1 + r(50)}${r(2) ? ` OFFSET ${r(20)}` : ''}`;
       expect(normalize(await rows(sql, TWO), false), sql).toEqual(normalize(await rows(sql, SERIAL), false));
+    }
+  });
+
+  it('late-materialised top-K queries match reading every column, in workers and single-threaded', async () => {
+    const EAGER = { query_plan_optimize_lazy_materialization: 0 };
+    const explain = async (sql: string, settings: Record<string, number>) => (await rows(`EXPLAIN ${sql}`, settings)).map((r) => String(r[0])).join('\n');
+    expect(await explain('SELECT * FROM t WHERE x > 5 ORDER BY f LIMIT 3', TWO)).toMatch(/LateMaterialize k, g, s, n from default\.t\n {2}TopK 3 by f, _unit, _row[\s\S]*Gather/);
+    expect(await explain('SELECT * FROM t WHERE x > 5 ORDER BY f LIMIT 3', SERIAL)).toMatch(/LateMaterialize[\s\S]*Scan default\.t \[x, f\][\s\S]* \+ ordinals/);
+    expect(await explain('SELECT * FROM t ORDER BY f LIMIT 3', { ...TWO, query_plan_max_limit_for_lazy_materialization: 2 })).not.toMatch(/LateMaterialize/);
+    expect(await explain('SELECT x FROM t WHERE x > 5 ORDER BY x LIMIT 3', TWO)).not.toMatch(/LateMaterialize/); // nothing to fetch late
+    const r = rng(11);
+    for (let i = 0; i < 30; i++) {
+      const cols = pick(r, ['*', 'k, s', 's, x * 2 AS x2, n', 'n, g']);
+      const sql = `SELECT ${cols} FROM t ${pick(r, FILTERS)} ORDER BY ${pick(r, ORDERS)} LIMIT ${1 + r(50)}${r(2) ? ` OFFSET ${r(20)}` : ''}`;
+      const expected = normalize(await rows(sql, { ...SERIAL, ...EAGER }), false);
+      expect(normalize(await rows(sql, TWO), false), sql).toEqual(expected);
+      expect(normalize(await rows(sql, SERIAL), false), sql).toEqual(expected);
     }
   });
 

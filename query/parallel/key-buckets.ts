@@ -1,0 +1,131 @@
+/**
+ * Hash partitioning of group keys: the bucket (0..parts-1) of each row's key values, the same on every
+ * thread, so that partitions of a parallel GROUP BY can each merge a disjoint share of the groups.
+ * Equal keys always land in the same bucket: values hash by their bytes (floats with -0 and NaN made
+ * canonical, NULL as one constant whatever lies under it). The bucket comes from the high bits of a
+ * hash unrelated to the groupers' own, so each bucket still spreads over a hash table's slots.
+ */
+import type { FlatVector, StringVector, Vector } from '../../src/core/vector.ts';
+import { hashBytes } from '../expr/hash.ts';
+
+const SEED = 0x2f6b1a3d;
+const NULL_HASH = 0x5bd1e995;
+
+function mix(h: number, x: number): number {
+  let k = Math.imul(x, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  h ^= Math.imul(k, 0x1b873593);
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+function finish(h: number): number {
+  h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b); h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35); h ^= h >>> 16;
+  return h;
+}
+
+const f64 = new Float64Array(1);
+const f64Words = new Int32Array(f64.buffer);
+
+/** A 64-bit integer (two int32 halves) as one hash word; narrower integers are sign- or zero-extended first. */
+function pairHash(lo: number, hi: number): number {
+  return mix(mix(SEED, lo), hi);
+}
+
+/** One hash word per row of a flat or string vector (NULL rows: NULL_HASH). */
+function valueHashes(v: FlatVector | StringVector): Int32Array {
+  const n = v.length;
+  const out = new Int32Array(n);
+  const nulls = v.nulls;
+  if (v.kind === 'string') {
+    const { offsets, bytes } = v;
+    for (let i = 0; i < n; i++) out[i] = nulls !== null && nulls[i] === 1 ? NULL_HASH : hashBytes(bytes, offsets[i]!, offsets[i + 1]!, SEED);
+    return out;
+  }
+  const vals = v.values;
+  if (vals instanceof Float64Array || vals instanceof Float32Array) {
+    for (let i = 0; i < n; i++) {
+      const x = vals[i]!;
+      f64[0] = x !== x ? NaN : x + 0;
+      out[i] = pairHash(f64Words[0]!, f64Words[1]!);
+    }
+  } else if (vals.BYTES_PER_ELEMENT === 8) {
+    const words = new Int32Array(vals.buffer, vals.byteOffset, vals.length * 2);
+    for (let i = 0; i < n; i++) out[i] = pairHash(words[2 * i]!, words[2 * i + 1]!);
+  } else {
+    const ints = vals as Int32Array;
+    for (let i = 0; i < n; i++) { const x = ints[i]!; out[i] = pairHash(x | 0, x < 0 ? -1 : 0); }
+  }
+  if (nulls !== null) for (let i = 0; i < n; i++) if (nulls[i] === 1) out[i] = NULL_HASH;
+  return out;
+}
+
+/** The hash word of a constant (the same as a flat or string vector holding it). */
+function constHash(x: unknown): number {
+  if (x === null || x === undefined) return NULL_HASH;
+  if (typeof x === 'string') {
+    const bytes = new TextEncoder().encode(x);
+    return hashBytes(bytes, 0, bytes.length, SEED);
+  }
+  if (typeof x === 'bigint') {
+    const w = new Int32Array(new BigInt64Array([BigInt.asIntN(64, x)]).buffer);
+    return pairHash(w[0]!, w[1]!);
+  }
+  if (typeof x === 'boolean') return pairHash(x ? 1 : 0, 0);
+  if (typeof x === 'number' && Number.isInteger(x) && Math.abs(x) < 2 ** 53) {
+    const w = new Int32Array(new BigInt64Array([BigInt(x)]).buffer);
+    return pairHash(w[0]!, w[1]!);
+  }
+  f64[0] = typeof x === 'number' ? (x !== x ? NaN : x + 0) : 0;
+  return pairHash(f64Words[0]!, f64Words[1]!);
+}
+
+/** Mix rows 0..n of `v` into `hs`. */
+function mixVector(v: Vector, n: number, hs: Int32Array): void {
+  switch (v.kind) {
+    case 'flat': case 'string': {
+      const vh = valueHashes(v);
+      for (let i = 0; i < n; i++) hs[i] = mix(hs[i]!, vh[i]!);
+      return;
+    }
+    case 'const': {
+      const h = constHash(v.value);
+      for (let i = 0; i < n; i++) hs[i] = mix(hs[i]!, h);
+      return;
+    }
+    case 'dict': {
+      const dh = valueHashes(v.dict);
+      const { codes, nulls } = v;
+      for (let i = 0; i < n; i++) hs[i] = mix(hs[i]!, nulls !== null && nulls[i] === 1 ? NULL_HASH : dh[codes[i]!]!);
+    }
+  }
+}
+
+/** The bucket (0..parts-1) of each of rows 0..n of the key vectors. */
+export function keyBuckets(keys: readonly Vector[], n: number, parts: number): Uint8Array {
+  const out = new Uint8Array(n);
+  if (parts <= 1) return out;
+  const hs = new Int32Array(n).fill(SEED);
+  for (const k of keys) mixVector(k, n, hs);
+  for (let i = 0; i < n; i++) out[i] = Math.floor(((finish(hs[i]!) >>> 0) * parts) / 4294967296);
+  return out;
+}
+
+/** Row numbers of bucket `b`, in row order. */
+export function rowsOfBucket(buckets: Uint8Array, b: number): Uint32Array {
+  let n = 0;
+  for (let i = 0; i < buckets.length; i++) if (buckets[i] === b) n++;
+  const out = new Uint32Array(n);
+  for (let i = 0, j = 0; i < buckets.length; i++) if (buckets[i] === b) out[j++] = i;
+  return out;
+}
+
+/** Row numbers of each bucket, in row order. */
+export function bucketRows(buckets: Uint8Array, parts: number): Uint32Array[] {
+  const counts = new Int32Array(parts);
+  for (let i = 0; i < buckets.length; i++) counts[buckets[i]!]!++;
+  const out = Array.from(counts, (c) => new Uint32Array(c));
+  const fill = new Int32Array(parts);
+  for (let i = 0; i < buckets.length; i++) { const b = buckets[i]!; out[b]![fill[b]!++] = i; }
+  return out;
+}
