@@ -98,6 +98,14 @@ export class SingleKeyGrouper implements Grouper {
   private assignFlat(v: FlatVector, n: number, out: Uint32Array): void {
     const map = this.pairs!;
     const nulls = v.nulls;
+    if (nulls === null && this.layout !== 'float') {
+      const wide = this.layout === 'wide';
+      const src = wide ? new Int32Array(v.values.buffer, v.values.byteOffset, 2 * n) : v.values as Int32Array;
+      map.findOrInsertRows(src, n, wide, out);
+      const nullAt = this.nullAt;
+      if (nullAt >= 0) for (let i = 0; i < n; i++) { const id = out[i]!; if (id >= nullAt) out[i] = id + 1; }
+      return;
+    }
     if (this.layout === 'int') {
       const vals = v.values as Int32Array;
       for (let i = 0; i < n; i++) {

@@ -1,7 +1,10 @@
 /**
  * An open-addressing hash map from 64-bit keys, given as two int32 halves (lo, hi), to dense ids.
  * Serves every fixed-width key of up to 8 bytes: 8..32-bit integers (hi = 0), Int64/UInt64 (their
- * Int32 views), floats (their bit patterns) and packed composites of small keys.
+ * Int32 views), floats (their bit patterns) and packed composites of small keys. Each slot holds its
+ * key inline next to the id (lo, hi, id + 1; 0 = empty), so a probe costs one cache miss; `keys`
+ * keeps the keys in id order as well. Batches (findOrInsertRows) hash first, then touch the slots of
+ * a run of keys before probing them, so the CPU overlaps the misses of large tables.
  */
 
 /** Mix two int32 halves into a 32-bit hash. */
@@ -11,50 +14,84 @@ export function hashPair(lo: number, hi: number): number {
   return h;
 }
 
+/** Keys whose slots are touched before they are probed (see findOrInsertRows). */
+const PROBE_RUN = 16;
+/** Tables with fewer slots stay in cache: no touching. */
+const TOUCH_FROM = 8192;
+
 /** (lo, hi) keys → dense ids. */
 export class PairMap {
+  /** Slot s: [3s] lo, [3s+1] hi, [3s+2] id + 1 (0 = empty). */
   private slots: Int32Array;
   private mask: number;
   /** Key of id i is (keys[2i], keys[2i+1]). */
   keys = new Int32Array(2048);
   size = 0;
+  /** Scratch: hashes of a run of findOrInsertRows keys. */
+  private hashes = new Int32Array(0);
+  /** Sink for the touching loads, so they are not optimised away. */
+  sink = 0;
 
   constructor(capacity = 1024) {
     let cap = 16;
     while (cap < capacity * 2) cap <<= 1;
-    this.slots = new Int32Array(cap).fill(-1);
+    this.slots = new Int32Array(3 * cap);
     this.mask = cap - 1;
   }
 
   /** The id of (lo, hi), or -1. */
   find(lo: number, hi: number): number {
-    const keys = this.keys;
-    let s = hashPair(lo, hi) & this.mask;
-    for (;;) {
-      const id = this.slots[s]!;
+    const slots = this.slots; const mask = this.mask;
+    for (let s = hashPair(lo, hi) & mask; ; s = (s + 1) & mask) {
+      const id = slots[3 * s + 2]! - 1;
       if (id < 0) return -1;
-      if (keys[2 * id] === lo && keys[2 * id + 1] === hi) return id;
-      s = (s + 1) & this.mask;
+      if (slots[3 * s] === lo && slots[3 * s + 1] === hi) return id;
     }
   }
 
   /** The id of (lo, hi), inserting it when new. `lo`/`hi` must be int32 values (x | 0). */
   findOrInsert(lo: number, hi: number): number {
-    const keys = this.keys;
-    let s = hashPair(lo, hi) & this.mask;
-    for (;;) {
-      const id = this.slots[s]!;
+    return this.findOrInsertAt(lo, hi, hashPair(lo, hi) & this.mask);
+  }
+
+  /** The id of (lo, hi), probing from slot s, inserting it when new. */
+  private findOrInsertAt(lo: number, hi: number, s: number): number {
+    const slots = this.slots; const mask = this.mask;
+    for (;; s = (s + 1) & mask) {
+      const at = 3 * s;
+      const id = slots[at + 2]! - 1;
       if (id < 0) break;
-      if (keys[2 * id] === lo && keys[2 * id + 1] === hi) return id;
-      s = (s + 1) & this.mask;
+      if (slots[at] === lo && slots[at + 1] === hi) return id;
     }
     const id = this.size++;
     if (2 * id + 2 > this.keys.length) { const k = new Int32Array(this.keys.length * 2); k.set(this.keys); this.keys = k; }
     this.keys[2 * id] = lo;
     this.keys[2 * id + 1] = hi;
-    this.slots[s] = id;
-    if (this.size * 2 > this.slots.length) this.rehash();
+    slots[3 * s] = lo; slots[3 * s + 1] = hi; slots[3 * s + 2] = id + 1;
+    if (this.size * 2 > mask) this.rehash();
     return id;
+  }
+
+  /**
+   * Ids of n keys into out[0..n), inserting new keys: key i is (src[2i], src[2i+1]) when `wide`, else
+   * (src[i] | 0, 0). Each run of PROBE_RUN keys is hashed and its slots touched before it is probed.
+   */
+  findOrInsertRows(src: Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array,
+    n: number, wide: boolean, out: Uint32Array): void {
+    if (this.hashes.length < PROBE_RUN) this.hashes = new Int32Array(PROBE_RUN);
+    const hs = this.hashes;
+    let sink = 0;
+    for (let r = 0; r < n; r += PROBE_RUN) {
+      const e = r + PROBE_RUN < n ? r + PROBE_RUN : n;
+      if (wide) for (let i = r; i < e; i++) hs[i - r] = hashPair(src[2 * i]!, src[2 * i + 1]!);
+      else for (let i = r; i < e; i++) hs[i - r] = hashPair(src[i]! | 0, 0);
+      const mask = this.mask;
+      if (mask >= TOUCH_FROM) { const slots = this.slots; for (let i = r; i < e; i++) sink ^= slots[3 * (hs[i - r]! & mask) + 2]!; }
+      // The mask is re-read per key: an insert may grow the table.
+      if (wide) for (let i = r; i < e; i++) out[i] = this.findOrInsertAt(src[2 * i]!, src[2 * i + 1]!, hs[i - r]! & this.mask);
+      else for (let i = r; i < e; i++) out[i] = this.findOrInsertAt(src[i]! | 0, 0, hs[i - r]! & this.mask);
+    }
+    this.sink = sink;
   }
 
   /** Approximate bytes held. */
@@ -63,13 +100,15 @@ export class PairMap {
   }
 
   private rehash(): void {
-    const cap = this.slots.length * 2;
-    const slots = new Int32Array(cap).fill(-1);
+    const cap = 2 * (this.mask + 1);
+    const slots = new Int32Array(3 * cap);
     const mask = cap - 1;
+    const keys = this.keys;
     for (let id = 0; id < this.size; id++) {
-      let s = hashPair(this.keys[2 * id]!, this.keys[2 * id + 1]!) & mask;
-      while (slots[s]! >= 0) s = (s + 1) & mask;
-      slots[s] = id;
+      const lo = keys[2 * id]!; const hi = keys[2 * id + 1]!;
+      let s = hashPair(lo, hi) & mask;
+      while (slots[3 * s + 2] !== 0) s = (s + 1) & mask;
+      slots[3 * s] = lo; slots[3 * s + 1] = hi; slots[3 * s + 2] = id + 1;
     }
     this.slots = slots;
     this.mask = mask;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DistinctSet } from '../../../query/expr/distinctSet.ts';
 import { BytesMap, hashBytes } from '../../../query/physical/hash/bytes-map.ts';
+import { PairMap } from '../../../query/physical/hash/pair-map.ts';
 import { WordsMap, hashWords } from '../../../query/physical/hash/words-map.ts';
 
 /** A small deterministic generator. */
@@ -131,5 +132,30 @@ describe('WordsMap', () => {
     const one = Array.from({ length: n }, (_x, i) => b.findOrInsert(src, i * w, hashWords(src, i * w, w)));
     expect(Array.from(out)).toEqual(one);
     expect(a.size).toBe(b.size);
+  });
+});
+
+describe('PairMap', () => {
+  it('batch ids (wide and narrow) equal one-at-a-time ids across growth, and keys are kept in id order', () => {
+    const r = rng(9);
+    const n = 40_000;
+    const wide = new Int32Array(2 * n);
+    for (let i = 0; i < 2 * n; i++) wide[i] = r(4) === 0 ? -r(7) : r(5000);
+    const narrow = new Uint16Array(n);
+    for (let i = 0; i < n; i++) narrow[i] = r(30_000);
+    for (const [src, isWide] of [[wide, true], [narrow, false]] as const) {
+      const a = new PairMap(); const b = new PairMap();
+      const out = new Uint32Array(n);
+      a.findOrInsertRows(src, n, isWide, out);
+      const one = Array.from({ length: n }, (_x, i) => isWide ? b.findOrInsert(src[2 * i]!, src[2 * i + 1]!) : b.findOrInsert(src[i]!, 0));
+      expect(Array.from(out)).toEqual(one);
+      expect(a.size).toBe(b.size);
+      for (let i = 0; i < n; i += 97) {
+        const lo = isWide ? src[2 * i]! : src[i]!; const hi = isWide ? src[2 * i + 1]! : 0;
+        expect(a.find(lo, hi)).toBe(out[i]);
+        expect([a.keys[2 * out[i]!], a.keys[2 * out[i]! + 1]]).toEqual([lo, hi]);
+      }
+      expect(a.find(-123456, 99)).toBe(-1);
+    }
   });
 });

@@ -75,6 +75,8 @@ describe('PackedGrouper', () => {
   it('groups rows like a reference map over every encoding and key type', () => {
     const typeSets: DataType[][] = [
       [T.Int64, T.String],
+      [T.Int16, T.String],
+      [T.Int8, T.Int32],
       [withNullable(T.String), withNullable(T.Int16), T.UInt32],
       [T.Float64, withNullable(T.Int64)],
       [T.Int16, T.Int16, withNullable(T.String), withNullable(T.Float64)],
