@@ -17,7 +17,7 @@
  */
 import type { Batch } from '../../src/core/batch.ts';
 import { EddyError, type ErrorName } from '../../src/core/errors.ts';
-import type { ScanUnit } from '../../src/core/scan.ts';
+import type { PartRangeDescriptor, ScanUnit } from '../../src/core/scan.ts';
 import type { Field } from '../../src/core/types.ts';
 import type { AggregateCall } from '../planner/bound.ts';
 import type { ExecContext, PhysicalOperator } from '../physical/operator.ts';
@@ -127,8 +127,13 @@ export class GatherExec implements PhysicalOperator {
     const sharedNext = new Int32Array(n);
     const workerRows = new Float64Array(n);
     const counted = new Set<number>();
+    // Each worker first reads a small head of its first unit, alone, so that near-unique keys switch to
+    // shared units early: groups aggregated before the switch must be exported and merged again.
+    const probe = exchange !== undefined && shareable && n > 1 && !this.fragment.ordinals;
+    // probed[w] = 0: worker w reads its head alone until it reports progress.
+    const probed = Uint8Array.from(queues, (q, w) => probe && splitHead(q, exchange.threshold, this.units.length + w) ? 0 : 1);
     const feed = (w: number): void => {
-      while (inFlight[w]! < IN_FLIGHT) {
+      while (inFlight[w]! < (probed[w] === 0 ? 1 : IN_FLIGHT)) {
         if (shared !== null) {
           const u = shared[sharedNext[w]!];
           if (u === undefined) break;
@@ -167,6 +172,7 @@ export class GatherExec implements PhysicalOperator {
             if (m.t === 'error') throw rebuild(m.error);
             if (m.t === 'progress') {
               inFlight[ev.w]!--;
+              probed[ev.w] = 1;
               workerRows[ev.w]! += m.readRows;
               // A shared unit is read by every worker: count its rows once.
               if (shared === null || !shared.some((u) => u.ordinal === m.ordinal) || !counted.has(m.ordinal)) {
@@ -387,6 +393,37 @@ function splitByRows(units: readonly OrderedUnit[], n: number): OrderedUnit[][] 
     acc += u.unit.rows;
   }
   return out;
+}
+
+/** Head rows to aggregate before deciding on shared units, per group of group_by_two_level_threshold. */
+const PROBE_ROWS_PER_GROUP = 4;
+
+/**
+ * Cut the first unit of `queue` (a part range) in two when it is much longer than a probe of
+ * PROBE_ROWS_PER_GROUP · `threshold` rows: the head (ordinal `headOrdinal`, unused by any other unit)
+ * goes first, the tail keeps the unit's ordinal. True when it did.
+ */
+function splitHead(queue: OrderedUnit[], threshold: number, headOrdinal: number): boolean {
+  const first = queue[0];
+  const d = first?.unit.descriptor;
+  if (first === undefined || d === undefined) return false;
+  const granules = d.to - d.from;
+  const head = Math.ceil((PROBE_ROWS_PER_GROUP * threshold * granules) / Math.max(1, first.unit.rows));
+  if (head * 2 > granules) return false;
+  const headRows = Math.round((first.unit.rows * head) / granules);
+  queue.splice(0, 1,
+    { unit: remoteUnit({ ...d, to: d.from + head }, headRows), ordinal: headOrdinal },
+    { unit: remoteUnit({ ...d, from: d.from + head }, first.unit.rows - headRows), ordinal: first.ordinal });
+  return true;
+}
+
+/** A part range only workers read (from its descriptor); `rows` is an estimate used for balancing. */
+function remoteUnit(descriptor: PartRangeDescriptor, rows: number): ScanUnit {
+  return {
+    rows, descriptor,
+    read(): AsyncIterable<Batch> { throw new EddyError('LOGICAL_ERROR', 'a remote unit is read by workers only'); },
+    describe: () => `part ${descriptor.dir} granules ${descriptor.from}..${descriptor.to - 1}`,
+  };
 }
 
 /** A unit from the tail of the fullest queue (work stealing), or undefined when all are empty. */

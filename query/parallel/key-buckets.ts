@@ -32,10 +32,22 @@ function pairHash(lo: number, hi: number): number {
   return mix(mix(SEED, lo), hi);
 }
 
-/** One hash word per row of a flat or string vector (NULL rows: NULL_HASH). */
-function valueHashes(v: FlatVector | StringVector): Int32Array {
+/** Scratch buffers reused across calls (one thread runs one call at a time): value and row hashes. */
+let valueScratch: Int32Array = new Int32Array(0);
+let rowScratch: Int32Array = new Int32Array(0);
+
+/** At least `n` words of `a`, a new larger array when it is too short. */
+function atLeast(a: Int32Array, n: number): Int32Array {
+  return a.length >= n ? a : new Int32Array(Math.max(n, a.length * 2));
+}
+
+/**
+ * One hash word per row of a flat or string vector (NULL rows: NULL_HASH), in `out` when it is long
+ * enough (a dictionary's values may outnumber the rows: then a new array).
+ */
+function valueHashes(v: FlatVector | StringVector, scratch: Int32Array): Int32Array {
   const n = v.length;
-  const out = new Int32Array(n);
+  const out = scratch.length >= n ? scratch : new Int32Array(n);
   const nulls = v.nulls;
   if (v.kind === 'string') {
     const { offsets, bytes } = v;
@@ -84,7 +96,8 @@ function constHash(x: unknown): number {
 function mixVector(v: Vector, n: number, hs: Int32Array): void {
   switch (v.kind) {
     case 'flat': case 'string': {
-      const vh = valueHashes(v);
+      valueScratch = atLeast(valueScratch, n);
+      const vh = valueHashes(v, valueScratch);
       for (let i = 0; i < n; i++) hs[i] = mix(hs[i]!, vh[i]!);
       return;
     }
@@ -94,7 +107,7 @@ function mixVector(v: Vector, n: number, hs: Int32Array): void {
       return;
     }
     case 'dict': {
-      const dh = valueHashes(v.dict);
+      const dh = valueHashes(v.dict, new Int32Array(0));
       const { codes, nulls } = v;
       for (let i = 0; i < n; i++) hs[i] = mix(hs[i]!, nulls !== null && nulls[i] === 1 ? NULL_HASH : dh[codes[i]!]!);
     }
@@ -105,19 +118,30 @@ function mixVector(v: Vector, n: number, hs: Int32Array): void {
 export function keyBuckets(keys: readonly Vector[], n: number, parts: number): Uint8Array {
   const out = new Uint8Array(n);
   if (parts <= 1) return out;
-  const hs = new Int32Array(n).fill(SEED);
-  for (const k of keys) mixVector(k, n, hs);
+  const hs = rowHashes(keys, n);
   for (let i = 0; i < n; i++) out[i] = Math.floor(((finish(hs[i]!) >>> 0) * parts) / 4294967296);
   return out;
 }
 
-/** Row numbers of bucket `b`, in row order. */
-export function rowsOfBucket(buckets: Uint8Array, b: number): Uint32Array {
-  let n = 0;
-  for (let i = 0; i < buckets.length; i++) if (buckets[i] === b) n++;
-  const out = new Uint32Array(n);
-  for (let i = 0, j = 0; i < buckets.length; i++) if (buckets[i] === b) out[j++] = i;
-  return out;
+/** The unfinished hash word of each of rows 0..n of the key vectors (in a scratch buffer: read it before the next call). */
+function rowHashes(keys: readonly Vector[], n: number): Int32Array {
+  rowScratch = atLeast(rowScratch, n);
+  const hs = rowScratch;
+  hs.fill(SEED, 0, n);
+  for (const k of keys) mixVector(k, n, hs);
+  return hs;
+}
+
+/** Row numbers (in row order) of the rows 0..n of the key vectors that fall in bucket `b` of `parts`. */
+export function rowsOfBucket(keys: readonly Vector[], n: number, parts: number, b: number): Uint32Array {
+  const hs = rowHashes(keys, n);
+  const rows = new Uint32Array(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    rows[m] = i;
+    m += Math.floor(((finish(hs[i]!) >>> 0) * parts) / 4294967296) === b ? 1 : 0;
+  }
+  return rows.subarray(0, m);
 }
 
 /** Row numbers of each bucket, in row order. */

@@ -127,17 +127,22 @@ export class WorkerPool {
     return n;
   }
 
-  /**
-   * Sessions for one query on `n` distinct workers (started when fewer exist), each beginning `fragment`.
-   * Listener `i` receives the messages of session `i`. The least busy workers are chosen, in start order.
-   */
-  open(n: number, fragment: Fragment, listener: (i: number) => SessionListener): WorkerSession[] {
+  /** Start workers until there are `n`, so that a first query does not wait for them to load. */
+  prestart(n: number): void {
     while (this.workers.length < n) {
       this.workers.push(new PooledWorker({ cacheBytes: this.cacheBytes }, (w) => {
         const i = this.workers.indexOf(w);
         if (i >= 0) this.workers.splice(i, 1);
       }));
     }
+  }
+
+  /**
+   * Sessions for one query on `n` distinct workers (started when fewer exist), each beginning `fragment`.
+   * Listener `i` receives the messages of session `i`. The least busy workers are chosen, in start order.
+   */
+  open(n: number, fragment: Fragment, listener: (i: number) => SessionListener): WorkerSession[] {
+    this.prestart(n);
     const chosen = [...this.workers].sort((a, b) => a.sessions.size - b.sessions.size).slice(0, n);
     chosen.sort((a, b) => this.workers.indexOf(a) - this.workers.indexOf(b));
     return chosen.map((pw, i) => {

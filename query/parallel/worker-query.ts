@@ -12,7 +12,6 @@ import { partUnitFromDescriptor } from '../../storage/table/snapshot.ts';
 import { buildFragment, type Fragment } from './fragment.ts';
 import type { AggregateTable } from '../physical/aggregate-table.ts';
 import { emitGroups, type HashAggregateExec } from '../physical/hash-aggregate.ts';
-import { sliceVector } from '../physical/vectors.ts';
 import { buildReduce, StreamExec, type AggregateExchange } from './exchange.ts';
 import { bucketRows, keyBuckets, rowsOfBucket } from './key-buckets.ts';
 import { packBatch, packRows, unpackBatch, type PackedBatch } from './pack.ts';
@@ -115,14 +114,14 @@ export class WorkerQuery {
       // The remaining units go to every worker: fold in only the rows of this worker's bucket.
       const f = this.fragment;
       const rest = buildFragment(f, new UnitScanExec(f.scanSchema, this.openShared(), f.filter, f.ordinals)) as HashAggregateExec;
-      await rest.build(ctx, owner, table, (keys, n) => rowsOfBucket(keyBuckets(keys, n, this.parts), this.part));
+      await rest.build(ctx, owner, table, (keys, n) => rowsOfBucket(keys, n, this.parts, this.part));
     }
     ctx.check();
     const before = table.groups;
     const transfer: ArrayBuffer[] = [];
     let own: Uint32Array;
     if (before > x.threshold) {
-      const partial = [...table.grouper.keyVectors(0, mixed), ...table.outputs(true).map((v) => sliceVector(v, 0, mixed))];
+      const partial = [...table.grouper.keyVectors(0, mixed), ...table.outputs(true, mixed)];
       const buckets = bucketRows(keyBuckets(partial.slice(0, nk), mixed, this.parts), this.parts);
       own = buckets[this.part]!;
       const out = buckets.map((rows, j) => j === this.part || rows.length === 0 ? [] : [packRows(partial, rows, transfer)]);

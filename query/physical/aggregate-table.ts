@@ -99,9 +99,8 @@ export class AggregateTable {
     }
   }
 
-  /** Each aggregate's state columns (`states`) or final value, for groups 0..groups-1. */
-  outputs(states: boolean): Vector[] {
-    const groups = this.groups;
+  /** Each aggregate's state columns (`states`) or final value, for groups 0..groups-1 (default: all). */
+  outputs(states: boolean, groups = this.groups): Vector[] {
     const out: Vector[] = [];
     for (const a of this.accs) {
       if (states) out.push(...a.state(groups));
