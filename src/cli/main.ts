@@ -11,6 +11,7 @@ import { createServer } from '../server/http-server.ts';
 import { outputFormat } from '../server/formats/registry.ts';
 import { errorText } from '../server/http-errors.ts';
 import { loadUsers } from '../server/users.ts';
+import { sharedPool, threadsFor } from '../../query/parallel/pool.ts';
 
 const USAGE = `Usage:
   eddy server [--data-dir ./data] [--host 127.0.0.1] [--port 8123] [--config users.json]
@@ -69,6 +70,7 @@ async function server(opts: Record<string, string>): Promise<void> {
   const users = opts.config ? await loadUsers(opts.config) : undefined;
   const app = createServer({ db, ...(users ? { users } : {}) });
   await app.listen({ host, port });
+  sharedPool().prestart(threadsFor(0));
   process.stdout.write(`Eddy is listening on http://${host}:${port}/ (data: ${db.dataDir})\n`);
   let stopping = false;
   const stop = async (): Promise<void> => {
