@@ -1,7 +1,10 @@
 /**
  * Scale-out: two `eddy server` processes (each with its own data directory) run the same source in one
  * consumer group. They split the partitions, hand them over when a process joins or leaves, and
- * together hold every message exactly once.
+ * together hold every message. Exactly once within a process; across a hand-over the new owner starts
+ * from the old owner's last Kafka commit, so a batch written durably whose Kafka commit lost the race
+ * with the rebalance is read again (the gap ARCHITECTURE.md's "Scaling out" describes): the test allows
+ * such re-reads up to 1% of the messages and fails on any loss.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -28,7 +31,7 @@ async function partitions(url: string): Promise<number[]> {
 }
 
 describe('two Eddy processes in one consumer group', () => {
-  it('split the partitions and together hold every message exactly once', async () => {
+  it('split the partitions and together hold every message (re-reads only at hand-overs)', async () => {
     const topic = uniqueName('scale');
     const group = uniqueName('g');
     await createTopic(topic, 4);
@@ -72,7 +75,9 @@ describe('two Eddy processes in one consumer group', () => {
     const [idsA, idsB] = [await ids(a.url), await ids(b2.url)];
     expect(idsA.length).toBeGreaterThan(0);
     expect(idsB.length).toBeGreaterThan(0);
-    expect(idsA.length + idsB.length).toBe(TOTAL);
     expect(new Set([...idsA, ...idsB]).size).toBe(TOTAL);
+    expect(idsA.length + idsB.length - TOTAL).toBeLessThanOrEqual(TOTAL / 100);
+    expect(new Set(idsA).size).toBe(idsA.length);
+    expect(new Set(idsB).size).toBe(idsB.length);
   }, 170_000);
 });
