@@ -6,7 +6,7 @@
  */
 import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { startTsWorker } from '../../src/core/ts-worker.ts';
 import type { HitsOptions } from './model.ts';
 import type { BlockRequest, BlockResult } from './worker.ts';
 
@@ -24,12 +24,6 @@ export interface WriteHitsOptions extends HitsOptions {
 
 const IN_FLIGHT_PER_WORKER = 2;
 
-/**
- * Worker entry: registers tsx in the worker, then loads worker.ts. (On Node 20 a worker started on a
- * .ts file does not see loader hooks, even with `--import tsx` in its execArgv.)
- */
-const WORKER_BOOTSTRAP = `import('tsx/esm/api').then(({ register }) => { register(); ` +
-  `return import(${JSON.stringify(new URL('./worker.ts', import.meta.url).href)}); })`;
 
 /** Generate the data set and write it to `options.out`; resolves with the byte count once all is written. */
 export async function writeHitsTsv(options: WriteHitsOptions): Promise<{ rows: number; bytes: number }> {
@@ -38,7 +32,7 @@ export async function writeHitsTsv(options: WriteHitsOptions): Promise<{ rows: n
   const blocks = Math.ceil(rows / blockRows);
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), blocks));
   const workers = Array.from({ length: blocks === 0 ? 0 : threads },
-    () => new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: { rows, seed } satisfies HitsOptions }));
+    () => startTsWorker(new URL('./worker.ts', import.meta.url), { rows, seed } satisfies HitsOptions));
   const inFlight = new Array<number>(workers.length).fill(0);
   const ready = new Map<number, Uint8Array>();
   let nextBlock = 0;

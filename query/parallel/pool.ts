@@ -4,14 +4,11 @@
  * worker it uses. Idle workers do not keep the process alive. A worker that dies fails the sessions
  * it served and is replaced by the next query that needs it; a cancelled session that does not wind
  * down within a grace period gets its worker terminated.
- *
- * Workers run TypeScript: the entry registers tsx's loader in the worker, then imports worker.ts (on
- * Node 20 a worker started directly on a .ts file does not see loader hooks, even with `--import tsx`
- * in its execArgv).
  */
 import { availableParallelism, totalmem } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { EddyError } from '../../src/core/errors.ts';
+import { startTsWorker } from '../../src/core/ts-worker.ts';
 import type { Fragment } from './fragment.ts';
 import type { PackedBatch } from './pack.ts';
 import type { FromWorker, ToWorker, UnitTask } from './protocol.ts';
@@ -36,9 +33,7 @@ class PooledWorker {
   private failure = '';
 
   constructor(options: WorkerOptions, onExit: (w: PooledWorker) => void) {
-    const entry = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); ` +
-      `return import(${JSON.stringify(new URL('./worker.ts', import.meta.url).href)}); })`;
-    this.worker = new Worker(entry, { eval: true, workerData: options });
+    this.worker = startTsWorker(new URL('./worker.ts', import.meta.url), options);
     this.worker.unref();
     this.worker.on('message', (m: FromWorker) => {
       const s = this.sessions.get(m.q);

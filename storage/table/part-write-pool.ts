@@ -14,8 +14,9 @@
  * part-write-worker.ts.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { EddyError, type ErrorName } from '../../src/core/errors.ts';
+import { startTsWorker } from '../../src/core/ts-worker.ts';
 import type { Field } from '../../src/core/types.ts';
 import type { PartWriteOptions } from '../part/index.ts';
 import type { PlainVector } from '../segment/column-builder.ts';
@@ -40,9 +41,7 @@ class PoolWorker {
   private failure = '';
 
   constructor(onExit: (w: PoolWorker) => void) {
-    const entry = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); ` +
-      `return import(${JSON.stringify(new URL('./part-write-worker.ts', import.meta.url).href)}); })`;
-    this.worker = new Worker(entry, { eval: true });
+    this.worker = startTsWorker(new URL('./part-write-worker.ts', import.meta.url));
     this.worker.unref();
     this.worker.on('message', (m: PartJobReply) => {
       const p = this.jobs.get(m.id);

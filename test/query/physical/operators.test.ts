@@ -1,3 +1,4 @@
+import { stringsVector } from '../../support/string-vector.ts';
 import { describe, expect, it } from 'vitest';
 import { makeBatch } from '../../../src/core/batch.ts';
 import { T, withNullable } from '../../../src/core/types.ts';
@@ -11,14 +12,6 @@ import { decodeRows, serializeRows } from '../../../query/physical/hash/row-keys
 import { TopKExec } from '../../../query/physical/topk.ts';
 import { ValuesExec } from '../../../query/physical/values.ts';
 
-function strings(xs: string[]) {
-  const enc = xs.map(utf8);
-  const offs = new Int32Array(xs.length + 1);
-  enc.forEach((e, i) => { offs[i + 1] = offs[i]! + e.length; });
-  const bytes = new Uint8Array(offs[xs.length]!);
-  enc.forEach((e, i) => bytes.set(e, offs[i]!));
-  return stringVector(T.String, offs, bytes);
-}
 
 const ctx = () => new QueryExecContext({ batchRows: 4, maxExecutionTime: 0, maxMemoryUsage: 0 });
 
@@ -50,15 +43,15 @@ describe('groupers', () => {
     expect([...out]).toEqual([0, 0, 1, 1, 2]);
 
     const s = makeGrouper([T.String]);
-    s.assign([strings(['a', 'bb', 'a', ''])], 4, out);
+    s.assign([stringsVector(['a', 'bb', 'a', ''])], 4, out);
     expect([...out.subarray(0, 4)]).toEqual([0, 1, 0, 2]);
-    const d = dictVector(T.String, Uint8Array.from([2, 0, 2, 1]), strings(['bb', 'zz', 'a']), Uint8Array.from([0, 0, 0, 1]));
+    const d = dictVector(T.String, Uint8Array.from([2, 0, 2, 1]), stringsVector(['bb', 'zz', 'a']), Uint8Array.from([0, 0, 0, 1]));
     s.assign([d], 4, out);
     expect([...out.subarray(0, 4)]).toEqual([0, 1, 0, 3]);
     expect(toScalars(s.keyVectors()[0]!)).toEqual(['a', 'bb', '', null]);
 
     const m = makeGrouper([T.Int32, T.String]);
-    m.assign([flatVector(T.Int32, Int32Array.from([1, 1, 2])), strings(['x', 'x', 'x'])], 3, out);
+    m.assign([flatVector(T.Int32, Int32Array.from([1, 1, 2])), stringsVector(['x', 'x', 'x'])], 3, out);
     expect([...out.subarray(0, 3)]).toEqual([0, 0, 1]);
     expect(m.keyVectors().map(toScalars)).toEqual([[1, 2], ['x', 'x']]);
   });
@@ -90,7 +83,7 @@ describe('hash join', () => {
     const ls = [{ name: 'k', type: T.Int32 }];
     const rs = [{ name: 'k2', type: T.Int32 }, { name: 'v', type: T.String }];
     const left = new ValuesExec(ls, [makeBatch(ls, [flatVector(T.Int32, Int32Array.from([1, 2, 3, 1]))])]);
-    const right = new ValuesExec(rs, [makeBatch(rs, [flatVector(T.Int32, Int32Array.from([1, 1, 3])), strings(['a', 'b', 'c'])])]);
+    const right = new ValuesExec(rs, [makeBatch(rs, [flatVector(T.Int32, Int32Array.from([1, 1, 3])), stringsVector(['a', 'b', 'c'])])]);
     const key = (i: number) => ({ kind: 'col' as const, index: i, type: T.Int32, name: 'k' });
     const inner = new HashJoinExec(left, right, 'inner', [key(0)], [key(0)], [...ls, ...rs]);
     expect((await collect(inner.execute(ctx()))).map((r) => r.join()).sort()).toEqual(['1,1,a', '1,1,a', '1,1,b', '1,1,b', '3,3,c']);

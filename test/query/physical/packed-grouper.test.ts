@@ -1,8 +1,9 @@
+import { stringsVector } from '../../support/string-vector.ts';
 import { describe, expect, it } from 'vitest';
 import type { DataType, Scalar } from '../../../src/core/types.ts';
 import { T, withNullable } from '../../../src/core/types.ts';
 import type { FlatVector, StringVector, Vector } from '../../../src/core/vector.ts';
-import { constVector, dictVector, flatVector, stringVector, toScalars, utf8 } from '../../../src/core/vector.ts';
+import { constVector, dictVector, flatVector, toScalars } from '../../../src/core/vector.ts';
 import { PackedGrouper } from '../../../query/physical/grouping/packed-grouper.ts';
 
 /** A small deterministic generator. */
@@ -11,15 +12,6 @@ function rng(seed: number): (n: number) => number {
   return (n) => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s % n; };
 }
 
-function strings(type: DataType, xs: (string | null)[]): StringVector {
-  const enc = xs.map((x) => utf8(x ?? ''));
-  const offs = new Int32Array(xs.length + 1);
-  enc.forEach((e, i) => { offs[i + 1] = offs[i]! + e.length; });
-  const bytes = new Uint8Array(offs[xs.length]!);
-  enc.forEach((e, i) => bytes.set(e, offs[i]!));
-  const nulls = xs.some((x) => x === null) ? Uint8Array.from(xs, (x) => (x === null ? 1 : 0)) : null;
-  return stringVector(type, offs, bytes, nulls);
-}
 
 /** Values for one key type: few distinct ones, so groups repeat. */
 function valueOf(type: DataType, r: (n: number) => number): Scalar {
@@ -34,7 +26,7 @@ function valueOf(type: DataType, r: (n: number) => number): Scalar {
 }
 
 function flatOf(type: DataType, xs: Scalar[]): FlatVector | StringVector {
-  if (type.kind === 'String') return strings(type, xs as (string | null)[]);
+  if (type.kind === 'String') return stringsVector(xs as (string | null)[], type);
   const nulls = xs.some((x) => x === null) ? Uint8Array.from(xs, (x) => (x === null ? 1 : 0)) : null;
   const values = type.kind === 'Int64' ? BigInt64Array.from(xs, (x) => (x === null ? 0n : x as bigint))
     : type.kind === 'UInt32' ? Uint32Array.from(xs, (x) => (x === null ? 0 : x as number))

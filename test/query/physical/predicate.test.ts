@@ -1,8 +1,9 @@
+import { stringsVector } from '../../support/string-vector.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Batch } from '../../../src/core/batch.ts';
 import { T, arrayTypeOf, withNullable, type DataType, type Scalar, type TypedArray } from '../../../src/core/types.ts';
-import { dictVector, flatVector, stringVector, utf8, type StringVector, type Vector } from '../../../src/core/vector.ts';
+import { dictVector, flatVector, type Vector } from '../../../src/core/vector.ts';
 import '../../../query/functions/index.ts';
 import type { BoundExpr } from '../../../query/planner/bound.ts';
 import { Evaluator } from '../../../query/physical/evaluator.ts';
@@ -36,14 +37,6 @@ function selected(p: FilterProgram, b: Batch): number[] {
   return [...s];
 }
 
-function stringsOf(xs: readonly string[]): StringVector {
-  const enc = xs.map(utf8);
-  const offs = new Int32Array(xs.length + 1);
-  enc.forEach((e, i) => { offs[i + 1] = offs[i]! + e.length; });
-  const bytes = new Uint8Array(offs[xs.length]!);
-  enc.forEach((e, i) => bytes.set(e, offs[i]!));
-  return stringVector(T.String, offs, bytes);
-}
 
 /** Values of a column type from small integers, extremes and (for 64-bit) big values. */
 function columnOf(kind: (typeof KINDS)[number], raw: number[], nullable: boolean, nullMask: boolean[]): Vector {
@@ -91,8 +84,8 @@ describe('FilterProgram', () => {
       fc.array(fc.integer({ min: 0, max: words.length - 1 }), { minLength: 1, maxLength: 40 }), fc.constantFrom(...words, 'zz'),
       fc.constantFrom('equals', 'notEquals'), fc.boolean(), fc.boolean(), fc.option(fc.array(fc.boolean(), { minLength: 1, maxLength: 40 })),
       (codes, c, op, dict, swap, selMask) => {
-        const flat = stringsOf(codes.map((i) => words[i]!));
-        const v: Vector = dict ? dictVector(T.String, Uint8Array.from(codes), stringsOf(words)) : flat;
+        const flat = stringsVector(codes.map((i) => words[i]!));
+        const v: Vector = dict ? dictVector(T.String, Uint8Array.from(codes), stringsVector(words)) : flat;
         const x = col(0, T.String);
         const k = lit(c, T.String);
         const pred = call('and', swap ? call(op, k, x) : call(op, x, k), call('greaterOrEquals', col(1, T.Int32), lit(0, T.Int32)));

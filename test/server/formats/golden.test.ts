@@ -10,22 +10,12 @@ import * as pq from 'parquet-wasm';
 import { makeBatch, type Batch } from '../../../src/core/batch.ts';
 import { Settings } from '../../../src/core/settings.ts';
 import { makeType, T, type Field } from '../../../src/core/types.ts';
-import { constVector, dictVector, flatVector, fromUtf8, stringVector, utf8 } from '../../../src/core/vector.ts';
+import { constVector, dictVector, flatVector, fromUtf8 } from '../../../src/core/vector.ts';
+import { stringsVector } from '../../support/string-vector.ts';
 import { outputFormat } from '../../../src/server/formats/registry.ts';
 
-function strings(values: readonly (string | null)[]) {
-  const parts = values.map((v) => utf8(v ?? ''));
-  const offsets = new Int32Array(values.length + 1);
-  parts.forEach((p, i) => { offsets[i + 1] = offsets[i]! + p.length; });
-  const bytes = new Uint8Array(offsets[values.length]!);
-  parts.forEach((p, i) => bytes.set(p, offsets[i]!));
-  const nulls = values.some((v) => v === null) ? Uint8Array.from(values, (v) => (v === null ? 1 : 0)) : null;
-  return { offsets, bytes, nulls };
-}
-
 function str(values: readonly (string | null)[], nullable = false) {
-  const s = strings(values);
-  return stringVector(nullable ? makeType('String', { nullable: true }) : T.String, s.offsets, s.bytes, s.nulls);
+  return stringsVector(values, nullable ? makeType('String', { nullable: true }) : T.String);
 }
 
 // The note's §10 example: SELECT k, count(), sum(v) FROM t GROUP BY k ORDER BY k over 10,000 rows.
