@@ -9,6 +9,7 @@ import { decodeCsv, decodeCsvWithNames, decodeCsvWithNamesAndTypes } from './csv
 import type { Decoder } from './decoder.ts';
 import { decodeJsonCompactEachRow, decodeJsonCompactEachRowWithNames, decodeJsonCompactEachRowWithNamesAndTypes } from './json-compact-each-row.ts';
 import { decodeJsonEachRow } from './json-each-row.ts';
+import { offThread } from './off-thread.ts';
 import { decodeParquet } from './parquet.ts';
 import { decodeTsv, decodeTsvWithNames, decodeTsvWithNamesAndTypes } from './tsv.ts';
 import { decodeValues } from './values.ts';
@@ -38,8 +39,20 @@ const DECODERS: Readonly<Record<string, Decoder>> = {
   Parquet: decodeParquet,
 };
 
-/** The decoder of an input format; throws UNKNOWN_FORMAT. */
+/** Formats decoded on the calling thread whatever the input size: Arrow is mostly views of its input. */
+const CHEAP = new Set<Decoder>([decodeArrowFile, decodeArrowStream]);
+
+/**
+ * The decoder of an input format; throws UNKNOWN_FORMAT. Large inputs of the parsing formats are
+ * decoded on a decode thread (see off-thread.ts).
+ */
 export function getDecoder(format: string): Decoder {
+  const d = inlineDecoder(format);
+  return CHEAP.has(d) ? d : offThread(format, d);
+}
+
+/** The decoder of an input format, running on the calling thread; throws UNKNOWN_FORMAT. */
+export function inlineDecoder(format: string): Decoder {
   const d = DECODERS[format] ?? (format.toUpperCase() === 'VALUES' ? decodeValues : undefined);
   if (!d) throw new EddyError('UNKNOWN_FORMAT', `Unknown input format ${quoteToken(format)}`);
   return d;

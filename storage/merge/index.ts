@@ -9,5 +9,7 @@ export { ReplacingMergeAlgorithm, replacingMerge } from './replacing.ts';
 export {
   selectMerge, DEFAULT_SELECTOR_SETTINGS, type MergeSelectorSettings, type SelectorPart, type SelectorRun, type MergeChoice,
 } from './selector.ts';
-export { MergeTask, type MergeTaskOptions } from './task.ts';
+export { MergeTask, mergeTarget, type MergeTaskOptions, type MergeTarget } from './task.ts';
+export { MERGE_ALGORITHMS, type MergeAlgorithmName } from './algorithms.ts';
+export { OffThreadMerge, type MergeJobSpec } from './off-thread.ts';
 export { MergeScheduler, type MergeJob } from './scheduler.ts';

@@ -42,6 +42,34 @@ export interface MergeTaskOptions {
   readonly outputRows?: number;
 }
 
+/** The part a merge of `parts` (neighbours in one partition, ascending blocks) produces, and its inputs. */
+export interface MergeTarget {
+  readonly partition: string;
+  readonly minBlock: number;
+  readonly maxBlock: number;
+  readonly level: number;
+  readonly resultName: string;
+  readonly sourceNames: readonly string[];
+  readonly totalRows: number;
+}
+
+/** Describe the merge of `parts`; throws when there are none or they span partitions. */
+export function mergeTarget(parts: readonly PartReader[]): MergeTarget {
+  if (parts.length === 0) throw new EddyError('LOGICAL_ERROR', 'merge of zero parts');
+  const first = parts[0]!.meta;
+  const partition = first.partition;
+  for (const p of parts) {
+    if (p.meta.partition !== partition) throw new EddyError('LOGICAL_ERROR', 'merge across partitions');
+  }
+  const minBlock = first.minBlock;
+  const maxBlock = parts[parts.length - 1]!.meta.maxBlock;
+  const level = Math.max(...parts.map((p) => p.meta.level)) + 1;
+  return {
+    partition, minBlock, maxBlock, level, resultName: partName(partition, minBlock, maxBlock, level),
+    sourceNames: parts.map((p) => p.meta.name), totalRows: parts.reduce((s, p) => s + p.meta.rowCount, 0),
+  };
+}
+
 /** Output bytes buffered before they are streamed to the part writer, whatever the row count. */
 const OUTPUT_BYTES = 8 * 1024 * 1024;
 
@@ -69,18 +97,8 @@ export class MergeTask {
 
   constructor(private readonly opts: MergeTaskOptions) {
     const parts = opts.parts;
-    if (parts.length === 0) throw new EddyError('LOGICAL_ERROR', 'merge of zero parts');
-    const first = parts[0]!.meta;
-    this.partition = first.partition;
-    for (const p of parts) {
-      if (p.meta.partition !== this.partition) throw new EddyError('LOGICAL_ERROR', 'merge across partitions');
-    }
-    this.minBlock = first.minBlock;
-    this.maxBlock = parts[parts.length - 1]!.meta.maxBlock;
-    this.level = Math.max(...parts.map((p) => p.meta.level)) + 1;
-    this.resultName = partName(this.partition, this.minBlock, this.maxBlock, this.level);
-    this.sourceNames = parts.map((p) => p.meta.name);
-    this.totalRows = parts.reduce((s, p) => s + p.meta.rowCount, 0);
+    ({ partition: this.partition, minBlock: this.minBlock, maxBlock: this.maxBlock, level: this.level,
+      resultName: this.resultName, sourceNames: this.sourceNames, totalRows: this.totalRows } = mergeTarget(parts));
     const keyIndexes = opts.sortKey.map((k) => {
       const i = opts.schema.findIndex((f) => f.name === k);
       if (i < 0) throw new EddyError('NO_SUCH_COLUMN_IN_TABLE', `sort key column ${k} is not in the schema`);

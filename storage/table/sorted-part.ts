@@ -12,15 +12,10 @@ import { sortPermutationAsync } from '../merge/sort.ts';
 import { PartWriter, type PartReader, type PartWriteOptions } from '../part/index.ts';
 import type { PlainVector } from '../segment/column-builder.ts';
 
-/** Sort `rowCount` rows of `columns` by the columns at `keyIndexes` and write them as a part under `dir`. */
-export function writeSortedPart(dir: string, schema: readonly Field[], columns: readonly PlainVector[], rowCount: number,
-  keyIndexes: readonly number[], opts: PartWriteOptions): Promise<PartReader> {
-  return writeSortedBlocks(dir, schema, [[...columns]], keyIndexes, opts);
-}
-
 /**
- * {@link writeSortedPart} over consecutive blocks (each a list of columns in schema order): only the key
- * columns are concatenated (for the sort); every other column is gathered straight from the blocks.
+ * Sort the rows of consecutive blocks (each a list of columns in schema order) by the columns at
+ * `keyIndexes` and write them as a part under `dir`: only the key columns are concatenated (for the
+ * sort); every other column is gathered straight from the blocks.
  * A block column is dropped (set to null) once written, so memory shrinks as the part is written.
  */
 export async function writeSortedBlocks(dir: string, schema: readonly Field[], blocks: readonly (readonly (PlainVector | null)[])[],

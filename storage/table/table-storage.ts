@@ -27,11 +27,11 @@ import type { TableSnapshot } from '../../src/core/scan.ts';
 import type { Field } from '../../src/core/types.ts';
 import { typeName } from '../../src/core/types.ts';
 import type { Vector } from '../../src/core/vector.ts';
-import type { MergeAlgorithmFactory } from '../merge/algorithm.ts';
+import type { MergeAlgorithmName } from '../merge/algorithms.ts';
 import type { MergeJob } from '../merge/scheduler.ts';
 import { MergeScheduler } from '../merge/scheduler.ts';
 import { DEFAULT_SELECTOR_SETTINGS, selectMerge, type MergeSelectorSettings, type SelectorRun } from '../merge/selector.ts';
-import { MergeTask } from '../merge/task.ts';
+import { OffThreadMerge } from '../merge/off-thread.ts';
 import { diskError } from '../part/durable.ts';
 import { parsePartName, PartReader, type ColumnCache } from '../part/index.ts';
 import type { PlainVector } from '../segment/column-builder.ts';
@@ -49,8 +49,8 @@ import { splitByPartition, type Partitioner } from './partition.ts';
 import { StorageSnapshot } from './snapshot.ts';
 import { readTruncation, writeTruncation } from './truncation.ts';
 import { readExtraFile, writeExtraFile } from './extra-file.ts';
-import { writeSortedBlocks, writeSortedPart } from './sorted-part.ts';
-import { PART_WRITERS, writePartOffThread } from './part-write-pool.ts';
+import { writeSortedBlocks } from './sorted-part.ts';
+import { ownedCopies, PART_WRITERS, writePartOffThread } from './part-write-pool.ts';
 import { columnFits, validateColumns } from './validate.ts';
 
 /** Merge settings of a table: selector knobs plus the algorithm and the background switch. */
@@ -58,7 +58,7 @@ export interface TableMergeOptions extends Partial<MergeSelectorSettings> {
   /** Run merges in the background (default true). */
   readonly background?: boolean;
   /** Row-combining algorithm (default plain). */
-  readonly algorithm?: MergeAlgorithmFactory;
+  readonly algorithm?: MergeAlgorithmName;
 }
 
 /** How to open a table's storage. */
@@ -134,7 +134,7 @@ export class TableStorage {
   private readonly frozen: Frozen[] = [];
   private active: PartHandle[] = [];
   private readonly outdated = new Set<PartHandle>();
-  private readonly running = new Set<MergeTask>();
+  private readonly running = new Set<OffThreadMerge>();
   private readonly scheduler: MergeScheduler;
   private readonly timer: NodeJS.Timeout;
   private inflight = 0;
@@ -159,7 +159,7 @@ export class TableStorage {
     private readonly granularity: number,
     private readonly flushCfg: FlushConfig,
     private readonly selector: MergeSelectorSettings,
-    private readonly algorithm: MergeAlgorithmFactory | undefined,
+    private readonly algorithm: MergeAlgorithmName,
     private readonly cache: ColumnCache | undefined,
     private readonly logger: StorageLogger,
     private readonly wal: Wal,
@@ -214,7 +214,7 @@ export class TableStorage {
       const selector: MergeSelectorSettings = { ...DEFAULT_SELECTOR_SETTINGS, ...definedOnly(merge) };
       const flush = { ...DEFAULT_FLUSH, ...definedOnly(opts.flush ?? {}) };
       const t = new TableStorage(dir, opts.schema, opts.sortKey, opts.partitioner, opts.granularity ?? 8192,
-        { ...flush, maxPendingBytes: opts.flush?.maxPendingBytes ?? 4 * flush.maxBytes }, selector, merge.algorithm, opts.cache, logger, wal,
+        { ...flush, maxPendingBytes: opts.flush?.maxPendingBytes ?? 4 * flush.maxBytes }, selector, merge.algorithm ?? 'plain', opts.cache, logger, wal,
         committed, nextBlock, merge.background ?? true);
       for (const h of live) t.adopt(h);
       for (const r of replayed) t.replay(r);
@@ -438,8 +438,8 @@ export class TableStorage {
   merges(): MergeInfo[] {
     const now = Date.now();
     return [...this.running].map((t) => ({
-      partition: t.partition, resultPartName: t.resultName, sourcePartNames: t.sourceNames, algorithm: t.algorithmName,
-      totalRows: t.totalRows, rowsRead: t.rowsRead, progress: t.progress, elapsedMs: now - t.startedAt,
+      partition: t.target.partition, resultPartName: t.target.resultName, sourcePartNames: t.target.sourceNames, algorithm: t.algorithmName,
+      totalRows: t.target.totalRows, rowsRead: t.rowsRead, progress: t.progress, elapsedMs: now - t.startedAt,
     }));
   }
 
@@ -553,14 +553,15 @@ export class TableStorage {
     const extra = partExtra(walSeq, entries);
     const blocks = groups.map(() => this.nextBlock++);
     for (const b of blocks) this.reserved.add(b);
+    // Sorting, encoding and compressing run on a part-writer thread, so a flush does not stall queries and
+    // inserts; the rows stay queryable here meanwhile, so the writer gets copies (a split made fresh ones).
     const write = async (dir: string): Promise<PartReader[]> => {
       const readers: PartReader[] = [];
       for (let i = 0; i < groups.length; i++) {
         const g = groups[i]!;
-        readers.push(await writeSortedPart(dir, schema, g.columns, g.rowCount, keyIdx, {
-          granularity: this.granularity, sortKey: this.sortKey, partition: g.partition,
-          minBlock: blocks[i]!, maxBlock: blocks[i]!, level: 0, extra, ...(this.cache ? { cache: this.cache } : {}),
-        }));
+        const opts = { granularity: this.granularity, sortKey: this.sortKey, partition: g.partition, minBlock: blocks[i]!, maxBlock: blocks[i]!, level: 0, extra };
+        const own = g.columns === columns ? await ownedCopies(columns) : [...g.columns];
+        readers.push(await PartReader.open(await writePartOffThread({ dir, schema, blocks: [own], keyIndexes: keyIdx, opts }), this.cache));
       }
       return readers;
     };
@@ -717,7 +718,7 @@ export class TableStorage {
   }
 
   private async runMerge(handles: PartHandle[], signal: AbortSignal): Promise<void> {
-    let task: MergeTask | undefined;
+    let task: OffThreadMerge | undefined;
     try {
       let walSeq = 0;
       const entries: ExtraEntries = new Map();
@@ -726,14 +727,12 @@ export class TableStorage {
         mergeExtra(entries, readPartExtra(h.reader.meta.extra));
       }
       const schema = this.defs;
-      task = new MergeTask({
+      task = new OffThreadMerge({
         tableDir: this.dir, schema: schema.map((f) => ({ name: f.name, type: f.type })), defaults: schema.map(defaultOf),
-        sortKey: this.sortKey, parts: handles.map((h) => h.reader), granularity: this.granularity,
-        extra: partExtra(walSeq, entries),
-        ...(this.algorithm ? { algorithm: this.algorithm } : {}), ...(this.cache ? { cache: this.cache } : {}),
-      });
+        sortKey: this.sortKey, granularity: this.granularity, extra: partExtra(walSeq, entries), algorithm: this.algorithm,
+      }, handles.map((h) => h.reader));
       this.running.add(task);
-      const reader = await task.run(signal);
+      const reader = await task.run(signal, this.cache);
       if (this.closed || handles.some((h) => !h.active)) {
         // truncated (or closed) meanwhile: the result must not come back
         await rm(reader.dir, { recursive: true, force: true });

@@ -8,6 +8,10 @@ import { freePort } from './free-port.ts';
 
 export { freePort };
 
+function serverNodeArgs(): string[] {
+  return (process.env.EDDY_SERVER_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
+}
+
 const ROOT = resolve(import.meta.dirname, '../..');
 
 /** A running server process. */
@@ -23,10 +27,14 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
-/** Start `eddy server` on `dataDir` and wait until /ping answers (bounded by `timeoutMs`). */
+/**
+ * Start `eddy server` on `dataDir` and wait until /ping answers (bounded by `timeoutMs`). Extra Node
+ * flags for the server process (e.g. `--cpu-prof`, which NODE_OPTIONS refuses) come from the
+ * EDDY_SERVER_NODE_ARGS environment variable, space-separated.
+ */
 export async function startServer(dataDir: string, opts: { port?: number; args?: string[]; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<ServerProcess> {
   const port = opts.port ?? await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'server', '--data-dir', dataDir,
+  const child = spawn(process.execPath, [...serverNodeArgs(), '--import', 'tsx', 'src/cli/main.ts', 'server', '--data-dir', dataDir,
     '--host', '127.0.0.1', '--port', String(port), ...(opts.args ?? [])], {
     cwd: ROOT, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
