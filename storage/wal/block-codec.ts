@@ -71,7 +71,13 @@ export function encodeBlock(names: readonly string[], columns: readonly Vector[]
       const base = v.offsets[0]!;
       const len = v.offsets[rowCount]! - base;
       dv.setUint32(p, len, true); p += 4;
-      for (let i = 0; i <= rowCount; i++) dv.setInt32(p + 4 * i, v.offsets[i]! - base, true);
+      // offsets are copied as raw bytes like flat values (little-endian, as the layout says)
+      let offsets = v.offsets.subarray(0, rowCount + 1);
+      if (base !== 0) {
+        offsets = new Int32Array(rowCount + 1);
+        for (let i = 0; i <= rowCount; i++) offsets[i] = v.offsets[i]! - base;
+      }
+      out.set(new Uint8Array(offsets.buffer, offsets.byteOffset, (rowCount + 1) * 4), p);
       p += (rowCount + 1) * 4;
       out.set(v.bytes.subarray(base, base + len), p);
       p += len;

@@ -56,7 +56,7 @@ const FILE_RE = /^wal_(\d{16})\.log$/;
 
 interface WalFile { readonly start: number; readonly path: string }
 type Pending =
-  | { readonly kind: 'append'; readonly bytes: Uint8Array; readonly seq: number; readonly resolve: (seq: number) => void; readonly reject: (e: unknown) => void }
+  | { readonly kind: 'append'; readonly bytes: readonly Uint8Array[]; readonly seq: number; readonly resolve: (seq: number) => void; readonly reject: (e: unknown) => void }
   | { readonly kind: 'rotate'; readonly boundary: number; readonly resolve: (seq: number) => void; readonly reject: (e: unknown) => void };
 
 /** The write-ahead log of one table. */
@@ -178,7 +178,7 @@ export class Wal {
       const appends = group.filter((p): p is Extract<Pending, { kind: 'append' }> => p.kind === 'append');
       if (appends.length > 0) {
         try {
-          await this.writeAll(appends.map((a) => a.bytes));
+          await this.writeAll(appends.flatMap((a) => a.bytes));
           for (const a of appends) a.resolve(a.seq);
         } catch (e) {
           const err = diskError(e, `WAL ${this.files[this.files.length - 1]?.path ?? this.dir}`);
@@ -239,16 +239,16 @@ function fileName(start: number): string {
   return `wal_${String(start).padStart(16, '0')}.log`;
 }
 
-function frame(type: number, seq: number, payload: Uint8Array): Uint8Array {
-  const out = new Uint8Array(WAL_HEADER_BYTES + payload.length);
-  const dv = new DataView(out.buffer);
+/** A record as header + payload (written with one writev; the payload is not copied). */
+function frame(type: number, seq: number, payload: Uint8Array): Uint8Array[] {
+  const head = new Uint8Array(WAL_HEADER_BYTES);
+  const dv = new DataView(head.buffer);
   dv.setUint32(0, payload.length, true);
-  out[8] = type;
+  head[8] = type;
   dv.setUint32(12, seq >>> 0, true);
   dv.setUint32(16, Math.floor(seq / 0x1_0000_0000), true);
-  out.set(payload, WAL_HEADER_BYTES);
-  dv.setUint32(4, crc32(out.subarray(8)), true);
-  return out;
+  dv.setUint32(4, crc32(payload, crc32(head.subarray(8))), true);
+  return [head, payload];
 }
 
 function concatFrom(buffers: Uint8Array[], skip: number): Uint8Array {
