@@ -30,12 +30,20 @@ const IGNORE: SessionListener = { message() {}, crashed() {} };
 class PooledWorker {
   readonly worker: Worker;
   readonly sessions = new Map<number, SessionListener>();
+  /** Resolves once the worker has loaded its modules (or has exited). */
+  readonly ready: Promise<void>;
   private failure = '';
 
   constructor(options: WorkerOptions, onExit: (w: PooledWorker) => void) {
     this.worker = startTsWorker(new URL('./worker.ts', import.meta.url), options);
     this.worker.unref();
+    let loaded!: () => void;
+    this.ready = new Promise((ok) => { loaded = ok; });
     this.worker.on('message', (m: FromWorker) => {
+      if (m.t === 'ready') {
+        loaded();
+        return;
+      }
       const s = this.sessions.get(m.q);
       if (s === undefined) return;
       if (m.t === 'done') this.drop(m.q);
@@ -43,6 +51,7 @@ class PooledWorker {
     });
     this.worker.on('error', (e: Error) => { this.failure = e.message; });
     this.worker.on('exit', (code) => {
+      loaded();
       onExit(this);
       const err = new EddyError('LOGICAL_ERROR', `Query worker thread exited (code ${code})${this.failure ? `: ${this.failure}` : ''}`);
       const sessions = [...this.sessions.values()];
@@ -122,8 +131,17 @@ export class WorkerPool {
     return n;
   }
 
-  /** Start workers until there are `n`, so that a first query does not wait for them to load. */
-  prestart(n: number): void {
+  /**
+   * Start workers until there are `n` and resolve once they have loaded their modules, so that a first
+   * query does not wait for them (the server answers /ping only after this).
+   */
+  async prestart(n: number): Promise<void> {
+    this.grow(n);
+    await Promise.all(this.workers.map((w) => w.ready));
+  }
+
+  /** Start workers until there are `n` (they load in the background). */
+  private grow(n: number): void {
     while (this.workers.length < n) {
       this.workers.push(new PooledWorker({ cacheBytes: this.cacheBytes }, (w) => {
         const i = this.workers.indexOf(w);
@@ -137,7 +155,7 @@ export class WorkerPool {
    * Listener `i` receives the messages of session `i`. The least busy workers are chosen, in start order.
    */
   open(n: number, fragment: Fragment, listener: (i: number) => SessionListener): WorkerSession[] {
-    this.prestart(n);
+    this.grow(n);
     const chosen = [...this.workers].sort((a, b) => a.sessions.size - b.sessions.size).slice(0, n);
     chosen.sort((a, b) => this.workers.indexOf(a) - this.workers.indexOf(b));
     return chosen.map((pw, i) => {

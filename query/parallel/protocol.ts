@@ -61,4 +61,6 @@ export type FromWorker =
     readonly whole: readonly PackedBatch[] | null; readonly buckets: readonly (readonly PackedBatch[])[] | null;
   }
   | { readonly t: 'error'; readonly q: number; readonly error: WorkerError }
-  | { readonly t: 'done'; readonly q: number };
+  | { readonly t: 'done'; readonly q: number }
+  /** Sent once, unprompted (q = 0), when the worker has loaded its modules and listens for queries. */
+  | { readonly t: 'ready'; readonly q: 0 };

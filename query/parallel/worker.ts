@@ -35,3 +35,4 @@ port.on('message', (m: ToWorker) => {
     case 'merge': query.merge(m.batches); break;
   }
 });
+post({ t: 'ready', q: 0 }, []);

@@ -66,11 +66,14 @@ async function server(opts: Record<string, string>): Promise<void> {
   const host = opts.host ?? '127.0.0.1';
   const port = intOption(opts, 'port') ?? 8123;
   const flush = flushOptions(opts);
+  // Query workers load their modules while the database opens; /ping answers once both are done, so a
+  // first query does not pay for the workers' start-up.
+  const workersReady = sharedPool().prestart(threadsFor(0));
   const db = await Database.open({ dataDir: opts['data-dir'] ?? './data', logger: stderrLogger, ...(flush ? { flush } : {}) });
   const users = opts.config ? await loadUsers(opts.config) : undefined;
   const app = createServer({ db, ...(users ? { users } : {}) });
+  await workersReady;
   await app.listen({ host, port });
-  sharedPool().prestart(threadsFor(0));
   process.stdout.write(`Eddy is listening on http://${host}:${port}/ (data: ${db.dataDir})\n`);
   let stopping = false;
   const stop = async (): Promise<void> => {

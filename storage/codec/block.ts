@@ -241,24 +241,12 @@ function readFixed(r: ByteReader, enc: number, n: number, type: DataType): Typed
       const codes = new Int32Array(n);
       readFor32(r, n, codes);
       const out = new C(n) as TypedArray;
-      for (let i = 0; i < n; i++) if ((codes[i]! >>> 0) >= size) throw badCode(codes[i]!, size);
-      if (wide) {
-        const o = new Int32Array(out.buffer);
-        const d = new Int32Array(dict.buffer, dict.byteOffset, size * 2);
-        for (let i = 0; i < n; i++) {
-          const c = codes[i]!;
-          o[2 * i] = d[2 * c]!;
-          o[2 * i + 1] = d[2 * c + 1]!;
-        }
-      } else if (width === 4) {
-        const o = new Int32Array(out.buffer);
-        const d = new Int32Array(dict.buffer, dict.byteOffset, size);
-        for (let i = 0; i < n; i++) o[i] = d[codes[i]!]!;
-      } else {
-        const o = out as Int8Array;
-        const d = dict as Int8Array;
-        for (let i = 0; i < n; i++) o[i] = d[codes[i]!]!;
-      }
+      // One monomorphic loop per width (signedness does not matter for copying bits).
+      const bad = width === 8 ? gatherDict64(new Int32Array(out.buffer), new Int32Array(dict.buffer, dict.byteOffset, size * 2), codes, n, size)
+        : width === 4 ? gatherDict32(new Int32Array(out.buffer), new Int32Array(dict.buffer, dict.byteOffset, size), codes, n, size)
+          : width === 2 ? gatherDict16(new Int16Array(out.buffer), new Int16Array(dict.buffer, dict.byteOffset, size), codes, n, size)
+            : gatherDict8(new Int8Array(out.buffer), new Int8Array(dict.buffer, dict.byteOffset, size), codes, n, size);
+      if (bad >= 0) throw badCode(codes[bad]!, size);
       return out;
     }
     default:
@@ -268,6 +256,50 @@ function readFixed(r: ByteReader, enc: number, n: number, type: DataType): Typed
   const out = new C(n) as Int8Array;
   out.set(lanes);
   return out;
+}
+
+// Dictionary gathers: out[i] = dict[codes[i]]; each returns the index of the first code outside the
+// dictionary, or -1 (an out-of-range code reads undefined, stored as 0, and is reported afterwards).
+
+function gatherDict64(o: Int32Array, d: Int32Array, codes: Int32Array, n: number, size: number): number {
+  let bad = -1;
+  for (let i = 0; i < n; i++) {
+    const c = codes[i]!;
+    if ((c >>> 0) >= size && bad < 0) bad = i;
+    o[2 * i] = d[2 * c]!;
+    o[2 * i + 1] = d[2 * c + 1]!;
+  }
+  return bad;
+}
+
+function gatherDict32(o: Int32Array, d: Int32Array, codes: Int32Array, n: number, size: number): number {
+  let bad = -1;
+  for (let i = 0; i < n; i++) {
+    const c = codes[i]!;
+    if ((c >>> 0) >= size && bad < 0) bad = i;
+    o[i] = d[c]!;
+  }
+  return bad;
+}
+
+function gatherDict16(o: Int16Array, d: Int16Array, codes: Int32Array, n: number, size: number): number {
+  let bad = -1;
+  for (let i = 0; i < n; i++) {
+    const c = codes[i]!;
+    if ((c >>> 0) >= size && bad < 0) bad = i;
+    o[i] = d[c]!;
+  }
+  return bad;
+}
+
+function gatherDict8(o: Int8Array, d: Int8Array, codes: Int32Array, n: number, size: number): number {
+  let bad = -1;
+  for (let i = 0; i < n; i++) {
+    const c = codes[i]!;
+    if ((c >>> 0) >= size && bad < 0) bad = i;
+    o[i] = d[c]!;
+  }
+  return bad;
 }
 
 function badCode(code: number, size: number): EddyError {

@@ -147,6 +147,106 @@ export function decodeMetadata(buf: Uint8Array, partName: string): PartMetadata 
   }
 }
 
+/** Where a column's blocks are (see {@link ColumnLayout}). */
+interface BlockArrays {
+  readonly offset: Float64Array;
+  readonly compressedSize: Uint32Array;
+  readonly uncompressedSize: Uint32Array;
+  readonly firstGranule: Uint32Array;
+  readonly crc32: Uint32Array;
+  readonly compression: Uint8Array;
+}
+
+/** A column's granule statistics (see {@link ColumnLayout}). */
+interface GranuleStats {
+  readonly min: FlatVector | StringVector;
+  readonly max: FlatVector | StringVector;
+  readonly hasMinMax: Uint8Array;
+  readonly nulls: Uint32Array;
+  readonly primaryIndex: FlatVector | StringVector | null;
+}
+
+/**
+ * A column's layout read from the FlatBuffer on first use: its blocks when it is first read, its
+ * granule statistics when they are first consulted. Opening a part (a worker's first query after a
+ * restart) then decodes only what queries touch, not the statistics of every column. The whole file's
+ * CRC was verified at open; inconsistencies found later are CORRUPTED_DATA naming the part and column.
+ */
+class LazyColumnLayout implements ColumnLayout {
+  readonly file: string;
+  readonly fileSize: number;
+  readonly fileCrc32: number;
+  readonly uncompressedBytes: number;
+  private blockArrays: BlockArrays | null = null;
+  private stats: GranuleStats | null = null;
+
+  constructor(private readonly fb: Column, readonly field: Field, private readonly granuleCount: number, private readonly partName: string) {
+    this.file = fb.file() ?? '';
+    this.fileSize = Number(fb.fileSize());
+    this.fileCrc32 = fb.fileCrc32();
+    this.uncompressedBytes = Number(fb.uncompressedBytes());
+  }
+
+  get blockOffset(): Float64Array { return (this.blockArrays ?? this.decodeBlocks()).offset; }
+  get blockCompressedSize(): Uint32Array { return (this.blockArrays ?? this.decodeBlocks()).compressedSize; }
+  get blockUncompressedSize(): Uint32Array { return (this.blockArrays ?? this.decodeBlocks()).uncompressedSize; }
+  get blockFirstGranule(): Uint32Array { return (this.blockArrays ?? this.decodeBlocks()).firstGranule; }
+  get blockCrc32(): Uint32Array { return (this.blockArrays ?? this.decodeBlocks()).crc32; }
+  get blockCompression(): Uint8Array { return (this.blockArrays ?? this.decodeBlocks()).compression; }
+  get granuleMin(): FlatVector | StringVector { return (this.stats ?? this.decodeStats()).min; }
+  get granuleMax(): FlatVector | StringVector { return (this.stats ?? this.decodeStats()).max; }
+  get hasMinMax(): Uint8Array { return (this.stats ?? this.decodeStats()).hasMinMax; }
+  get granuleNulls(): Uint32Array { return (this.stats ?? this.decodeStats()).nulls; }
+  get primaryIndex(): FlatVector | StringVector | null { return (this.stats ?? this.decodeStats()).primaryIndex; }
+
+  private decodeBlocks(): BlockArrays {
+    const { fb, field, granuleCount, partName } = this;
+    const nb = fb.blocksLength();
+    const a: BlockArrays = {
+      offset: new Float64Array(nb), compressedSize: new Uint32Array(nb), uncompressedSize: new Uint32Array(nb),
+      firstGranule: new Uint32Array(nb), crc32: new Uint32Array(nb), compression: new Uint8Array(nb),
+    };
+    const block = new Block();
+    for (let k = 0; k < nb; k++) {
+      fb.blocks(k, block);
+      a.offset[k] = Number(block.offset());
+      a.compressedSize[k] = block.compressedSize();
+      a.uncompressedSize[k] = block.uncompressedSize();
+      a.firstGranule[k] = block.firstGranule();
+      a.crc32[k] = block.crc32();
+      a.compression[k] = block.compression();
+      if (k > 0 && a.firstGranule[k]! <= a.firstGranule[k - 1]!) throw corrupted(partName, `blocks of '${field.name}' out of order`);
+    }
+    if (nb > 0 && (a.firstGranule[0] !== 0 || a.firstGranule[nb - 1]! >= granuleCount)) {
+      throw corrupted(partName, `blocks of '${field.name}' do not cover the granules`);
+    }
+    if (nb === 0 && granuleCount > 0) throw corrupted(partName, `column '${field.name}' has no blocks`);
+    this.blockArrays = a;
+    return a;
+  }
+
+  private decodeStats(): GranuleStats {
+    const { fb, field, granuleCount, partName } = this;
+    try {
+      const min = statsVector(fb.granuleMinArray(), field, 'granule min', partName);
+      const max = statsVector(fb.granuleMaxArray(), field, 'granule max', partName);
+      const hasMinMax = fb.hasMinmaxArray()?.slice() ?? new Uint8Array(0);
+      const nulls = fb.granuleNullsArray()?.slice() ?? new Uint32Array(0);
+      const pk = fb.primaryIndexArray();
+      const primaryIndex = pk === null ? null : statsVector(pk, field, 'primary index', partName);
+      for (const [what, len] of [['min', min.length], ['max', max.length], ['has_minmax', hasMinMax.length],
+        ['nulls', nulls.length], ['primary index', primaryIndex?.length ?? granuleCount]] as const) {
+        if (len !== granuleCount) throw corrupted(partName, `${what} of column '${field.name}' has ${len} granules, expected ${granuleCount}`);
+      }
+      this.stats = { min, max, hasMinMax, nulls, primaryIndex };
+      return this.stats;
+    } catch (e) {
+      if (e instanceof EddyError) throw e;
+      throw corrupted(partName, (e as Error).message);
+    }
+  }
+}
+
 function parse(bb: flatbuffers.ByteBuffer, partName: string, metaBytes: number): PartMetadata {
   if (!Part.bufferHasIdentifier(bb)) throw corrupted(partName, 'not an Eddy part metadata file');
   const p = Part.getRootAsPart(bb);
@@ -168,47 +268,11 @@ function parse(bb: flatbuffers.ByteBuffer, partName: string, metaBytes: number):
   const granuleCount = p.granuleCount();
   if (p.columnsLength() !== schema.length) throw corrupted(partName, `${p.columnsLength()} columns for ${schema.length} fields`);
   const columns: ColumnLayout[] = [];
-  const block = new Block();
   for (let i = 0; i < p.columnsLength(); i++) {
     const c = p.columns(i)!;
     const field = schema[i]!;
     if (c.name() !== field.name) throw corrupted(partName, `column ${i} is '${c.name()}', schema says '${field.name}'`);
-    const nb = c.blocksLength();
-    const blockOffset = new Float64Array(nb);
-    const blockCompressedSize = new Uint32Array(nb);
-    const blockUncompressedSize = new Uint32Array(nb);
-    const blockFirstGranule = new Uint32Array(nb);
-    const blockCrc32 = new Uint32Array(nb);
-    const blockCompression = new Uint8Array(nb);
-    for (let k = 0; k < nb; k++) {
-      c.blocks(k, block);
-      blockOffset[k] = Number(block.offset());
-      blockCompressedSize[k] = block.compressedSize();
-      blockUncompressedSize[k] = block.uncompressedSize();
-      blockFirstGranule[k] = block.firstGranule();
-      blockCrc32[k] = block.crc32();
-      blockCompression[k] = block.compression();
-      if (k > 0 && blockFirstGranule[k]! <= blockFirstGranule[k - 1]!) throw corrupted(partName, `blocks of '${field.name}' out of order`);
-    }
-    if (nb > 0 && (blockFirstGranule[0] !== 0 || blockFirstGranule[nb - 1]! >= granuleCount)) {
-      throw corrupted(partName, `blocks of '${field.name}' do not cover the granules`);
-    }
-    if (nb === 0 && granuleCount > 0) throw corrupted(partName, `column '${field.name}' has no blocks`);
-    const granuleMin = statsVector(c.granuleMinArray(), field, 'granule min', partName);
-    const granuleMax = statsVector(c.granuleMaxArray(), field, 'granule max', partName);
-    const hasMinMax = c.hasMinmaxArray()?.slice() ?? new Uint8Array(0);
-    const granuleNulls = c.granuleNullsArray()?.slice() ?? new Uint32Array(0);
-    const pk = c.primaryIndexArray();
-    const primaryIndex = pk === null ? null : statsVector(pk, field, 'primary index', partName);
-    for (const [what, len] of [['min', granuleMin.length], ['max', granuleMax.length], ['has_minmax', hasMinMax.length],
-      ['nulls', granuleNulls.length], ['primary index', primaryIndex?.length ?? granuleCount]] as const) {
-      if (len !== granuleCount) throw corrupted(partName, `${what} of column '${field.name}' has ${len} granules, expected ${granuleCount}`);
-    }
-    columns.push({
-      field, file: c.file() ?? '', fileSize: Number(c.fileSize()), fileCrc32: c.fileCrc32(),
-      uncompressedBytes: Number(c.uncompressedBytes()), blockOffset, blockCompressedSize, blockUncompressedSize,
-      blockFirstGranule, blockCrc32, blockCompression, granuleMin, granuleMax, hasMinMax, granuleNulls, primaryIndex,
-    });
+    columns.push(new LazyColumnLayout(c, field, granuleCount, partName));
   }
   const meta: PartMeta = {
     name: p.name() ?? '', rowCount: Number(p.rowCount()), granularity: p.granularity(), granuleCount,

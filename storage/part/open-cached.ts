@@ -1,7 +1,7 @@
 /**
  * Parts opened by directory, kept across queries: a worker thread is told only a part's directory, and
- * decoding a big part's metadata (per-granule statistics of every column) costs more than a hot scan
- * of a few of its columns. An entry is reused while the metadata file is the same file (inode, size,
+ * reading and verifying a big part's metadata (megabytes of per-granule statistics; the columns a query
+ * uses are then decoded once) costs more than a hot scan of a few of its columns. An entry is reused while the metadata file is the same file (inode, size,
  * modification time); parts are immutable, so that is the part.
  */
 import { stat } from 'node:fs/promises';

@@ -3,7 +3,7 @@
  * (the marks), verifying each block's CRC-32, decompressing, decoding and slicing to exactly the rows
  * asked for. Decoded blocks go through the shared {@link ColumnCache}.
  */
-import { open, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { EddyError, toEddyError } from '../../src/core/errors.ts';
 import type { ColumnRange } from '../../src/core/scan.ts';
@@ -14,6 +14,7 @@ import { compressionById } from '../codec/compression.ts';
 import { crc32 } from '../codec/crc32.ts';
 import type { ColumnCache } from './cache.ts';
 import { decodeMetadata, META_FILE, type ColumnLayout, type PartMeta } from './metadata.ts';
+import { readAt } from './read-at.ts';
 import { columnMinMax, selectGranuleRanges } from './prune.ts';
 import { concatRows, sliceRows } from './rows.ts';
 
@@ -219,26 +220,18 @@ export class PartReader {
 
   private async readRange(c: ColumnLayout, path: string, position: number, length: number): Promise<Uint8Array> {
     const buf = new Uint8Array(length);
-    let fh;
+    let got: number;
     try {
-      fh = await open(path, 'r');
-      let got = 0;
-      while (got < length) {
-        const { bytesRead } = await fh.read(buf, got, length - got, position + got);
-        if (bytesRead === 0) {
-          throw new EddyError('CORRUPTED_DATA',
-            `Part ${this.meta.name}, column '${c.field.name}': ${c.file} is truncated (wanted ${length} bytes at ${position})`);
-        }
-        got += bytesRead;
-      }
+      got = await readAt(path, buf, position);
     } catch (e) {
-      if (e instanceof EddyError) throw e;
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
         throw new EddyError('FILE_DOESNT_EXIST', `Part ${this.meta.name}, column '${c.field.name}': ${c.file} is missing`, { cause: e });
       }
       throw toEddyError(e);
-    } finally {
-      await fh?.close();
+    }
+    if (got < length) {
+      throw new EddyError('CORRUPTED_DATA',
+        `Part ${this.meta.name}, column '${c.field.name}': ${c.file} is truncated (wanted ${length} bytes at ${position})`);
     }
     return buf;
   }

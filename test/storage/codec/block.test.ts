@@ -111,4 +111,20 @@ describe('encoding choice', () => {
     bad[0] = 42;
     expect(() => decodeBlock(bad, T.String)).toThrowError(expect.objectContaining({ errorName: 'CORRUPTED_DATA' }));
   });
+
+  it('rejects a numeric dictionary block whose codes fall outside the dictionary, for every width', () => {
+    for (const t of [T.Int8, T.UInt16, T.Int32, T.Int64]) {
+      const values = Array.from({ length: 100 }, (_, i) => (t === T.Int64 ? BigInt(i % 3) : i % 3));
+      const bytes = encodeBlock(makeVector(t, values, null), 0, 100, ENCODING.DICT);
+      expect(bytes[0]).toBe(ENCODING.DICT);
+      // header (8 bytes), dictionary size (u32), the dictionary aligned to 8, then the codes' FOR header:
+      // width (u8), aligned to 4, then the i32 minimum added to every code.
+      const dictEnd = 16 + 3 * (t === T.Int8 ? 1 : t === T.UInt16 ? 2 : t === T.Int32 ? 4 : 8);
+      const minAt = (dictEnd + 1 + 3) & ~3;
+      const bad = bytes.slice();
+      new DataView(bad.buffer).setInt32(minAt, 1000, true);
+      expect(() => decodeBlock(bad, t)).toThrowError(expect.objectContaining({ errorName: 'CORRUPTED_DATA', message: expect.stringMatching(/out of range/) }));
+      expect(materialize(decodeBlock(bytes.slice(), t))).toMatchObject({ length: 100 });
+    }
+  });
 });
