@@ -98,6 +98,27 @@ export function eddyInsertTsv(url: string, table: string, path: string, onProgre
   });
 }
 
+/**
+ * Run a statement whose answer may take longer than fetch's 300 s header timeout (OPTIMIZE of a large
+ * table): a plain HTTP request with no time limit.
+ */
+export function eddyExecLong(url: string, sql: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST' }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const body = Buffer.concat(chunks).toString('utf8');
+        if ((res.statusCode ?? 500) >= 300 || res.headers['x-clickhouse-exception-code'] !== undefined) reject(new Error(`Eddy: ${body.trim()}`));
+        else resolve();
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(sql);
+  });
+}
+
 /** Rows of TabSeparated text, with ClickHouse escapes undone (`\N` stays as the two characters). */
 export function parseTsv(text: string): string[][] {
   if (text === '') return [];
