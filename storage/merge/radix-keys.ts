@@ -2,8 +2,9 @@
  * Radix-sortable words for a sort-key column: for each row, u32 words (most significant first) whose
  * unsigned order agrees with {@link compareRows} on that column: one word for 8–32-bit types, two for
  * 64-bit ones. Exact for integers, dates and floats (NaN last, -0 equal to 0); for strings the words are
- * the 16 bytes after the column's common prefix (big-endian, zero padded), so equal words may still be
- * different strings and must be refined by a full comparison.
+ * the bytes after the column's common prefix (big-endian, zero padded): exact (with a length word) when
+ * those rests are short, as for names and codes; otherwise 16 bytes whose ties must be refined by a full
+ * comparison.
  */
 import type { FlatVector } from '../../src/core/vector.ts';
 import type { PlainVector } from '../segment/column-builder.ts';
@@ -25,7 +26,7 @@ const MAX_COMMON_PREFIX = 64;
  * can yield to the event loop between the words of a String column (each a pass over every string).
  */
 export function* radixKeys(v: PlainVector, n: number): Generator<void, RadixKeys> {
-  const keys = v.kind === 'string' ? { words: yield* stringWords(v.offsets, v.bytes, v.nulls, n), exact: false } : fixedKeys(v, n);
+  const keys = v.kind === 'string' ? yield* stringKeys(v.offsets, v.bytes, v.nulls, n) : fixedKeys(v, n);
   const nulls = v.nulls;
   if (nulls !== null) {
     for (const w of keys.words) for (let i = 0; i < n; i++) if (nulls[i] === 1) w[i] = 0;
@@ -75,8 +76,36 @@ function fixedKeys(v: FlatVector, n: number): RadixKeys {
   return { words: [hi, lo], exact: true };
 }
 
-/** Words of bytes [p, p+16) of each string, big-endian, p = the common prefix length. */
-function* stringWords(offsets: Int32Array, bytes: Uint8Array, nulls: Uint8Array | null, n: number): Generator<void, Uint32Array[]> {
+/** Longest string rest (after the common prefix) sorted exactly by radix words: 8 words + a length word. */
+const MAX_EXACT_BYTES = 32;
+
+/**
+ * Words of the strings after their common prefix (length cp). When every rest is at most
+ * {@link MAX_EXACT_BYTES} the words are exact: the rest's bytes (big-endian, zero padded, as many words
+ * as the longest needs) and then its length — zero padding ties only a string with its own extension
+ * by NUL bytes, which the length then orders shorter first, as the comparator does. Otherwise four words
+ * of bytes [cp, cp+16), to be refined by the comparator.
+ */
+function* stringKeys(offsets: Int32Array, bytes: Uint8Array, nulls: Uint8Array | null, n: number): Generator<void, RadixKeys> {
+  const cp = commonPrefix(offsets, bytes, nulls, n);
+  let longest = 0;
+  for (let i = 0; i < n; i++) {
+    const len = offsets[i + 1]! - offsets[i]!;
+    if (len > longest && (nulls === null || nulls[i] !== 1)) longest = len;
+  }
+  const rest = Math.max(0, longest - cp);
+  const exact = rest <= MAX_EXACT_BYTES;
+  const words = yield* byteWords(offsets, bytes, n, cp, exact ? Math.max(1, Math.ceil(rest / 4)) : 4);
+  if (exact) {
+    const lengths = new Uint32Array(n);
+    for (let i = 0; i < n; i++) lengths[i] = Math.max(0, offsets[i + 1]! - offsets[i]! - cp);
+    words.push(lengths);
+  }
+  return { words, exact };
+}
+
+/** Longest common prefix of the column's first strings looked at (at most MAX_COMMON_PREFIX, NULLs skipped). */
+function commonPrefix(offsets: Int32Array, bytes: Uint8Array, nulls: Uint8Array | null, n: number): number {
   let first = -1;
   for (let i = 0; i < n && first < 0; i++) if (nulls === null || nulls[i] !== 1) first = i;
   let cp = 0;
@@ -92,8 +121,14 @@ function* stringWords(offsets: Int32Array, bytes: Uint8Array, nulls: Uint8Array 
       cp = k;
     }
   }
-  const words = [new Uint32Array(n), new Uint32Array(n), new Uint32Array(n), new Uint32Array(n)];
-  for (let w = 0; w < 4; w++) {
+  return cp;
+}
+
+/** `count` words of bytes [cp + 4w, cp + 4w + 4) of each string, big-endian, zero padded. */
+function* byteWords(offsets: Int32Array, bytes: Uint8Array, n: number, cp: number, count: number): Generator<void, Uint32Array[]> {
+  const words: Uint32Array[] = [];
+  for (let w = 0; w < count; w++) words.push(new Uint32Array(n));
+  for (let w = 0; w < count; w++) {
     yield;
     const out = words[w]!;
     for (let i = 0; i < n; i++) {

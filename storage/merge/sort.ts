@@ -2,11 +2,12 @@
  * Sorting by the sort key: compute a permutation (Uint32Array) over the key columns, then gather
  * every column. Ties keep input order, so sorting is stable and deterministic.
  *
- * Radix path: the key columns up to and including the first String column are sorted by stable LSD
- * radix passes (16-bit digits over each column's sortable words, see radix-keys.ts; digits shared by
- * every row are skipped; NULLs moved last by a stable partition), last column first. Numbers, dates and
- * timestamps are exact, so a key of such columns needs nothing more; with a String column, rows whose
- * radix words are all equal form runs that the full comparator finishes. For the usual keys (integers,
+ * Radix path: the key columns up to and including the first one whose radix words are not exact are
+ * sorted by stable LSD radix passes (16-bit digits over each column's sortable words, see
+ * radix-keys.ts; digits shared by every row are skipped; NULLs moved last by a stable partition), last
+ * column first. Numbers, dates, timestamps and short strings are exact, so a key of such columns needs
+ * nothing more; after a long-string column, rows whose radix words are all equal form runs that the
+ * full comparator finishes. For the usual keys (integers,
  * dates, timestamps) this replaces an O(n log n) comparator sort by a few linear passes.
  *
  * The work is a generator of steps (a word's passes, a slice of the run refinement):
@@ -55,20 +56,23 @@ function* sortSteps(keys: readonly PlainVector[], rowCount: number): Generator<v
   if (sorted) return perm;
   yield;
 
-  let exact = 0;
-  while (exact < keys.length && keys[exact]!.kind !== 'string') exact++;
-  const radixCount = Math.min(keys.length, exact + 1);
+  // radix words of the leading key columns, up to and including the first whose words are not exact
+  const columnWords: (readonly Uint32Array[])[] = [];
+  let inexactAt = -1;
+  for (let c = 0; c < keys.length && inexactAt < 0; c++) {
+    const rk = yield* radixKeys(keys[c]!, rowCount);
+    columnWords.push(rk.words);
+    if (!rk.exact) inexactAt = c;
+    yield;
+  }
   let permB = new Uint32Array(rowCount);
   let key = new Uint32Array(rowCount);
   let keyB = new Uint32Array(rowCount);
   const lowCounts = new Uint32Array(65536);
   const highCounts = new Uint32Array(65536);
-  let inexact: readonly Uint32Array[] | null = null;
-  for (let c = radixCount - 1; c >= 0; c--) {
+  for (let c = columnWords.length - 1; c >= 0; c--) {
     const col = keys[c]!;
-    const { words } = yield* radixKeys(col, rowCount);
-    if (c === exact) inexact = words;
-    yield;
+    const words = columnWords[c]!;
     for (let w = words.length - 1; w >= 0; w--) {
       const word = words[w]!;
       // both digit histograms in one sequential pass (they do not depend on the current order)
@@ -103,7 +107,7 @@ function* sortSteps(keys: readonly PlainVector[], rowCount: number): Generator<v
       [perm, permB] = [permB, perm];
     }
   }
-  if (inexact !== null) yield* refineRuns(perm, k, exact, inexact);
+  if (inexactAt >= 0) yield* refineRuns(perm, k, inexactAt, columnWords[inexactAt]!);
   return perm;
 }
 

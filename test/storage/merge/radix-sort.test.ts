@@ -4,6 +4,8 @@ import { compareRows, prepareKeys } from '../../../storage/merge/compare.ts';
 import { sortPermutation, sortPermutationAsync } from '../../../storage/merge/sort.ts';
 import type { PlainVector } from '../../../storage/segment/column-builder.ts';
 import { KINDS, vectorArb } from '../codec/arbitraries.ts';
+import { makeType, T } from '../../../src/core/types.ts';
+import { stringsVector } from '../../support/string-vector.ts';
 
 /** The reference: a stable comparator sort of the row ids. */
 function reference(keys: readonly PlainVector[], n: number): number[] {
@@ -37,5 +39,22 @@ describe('radix sort permutation', () => {
     const perm = sortPermutation([v], 500);
     const sorted = [...perm].map((i) => strs[i]!);
     expect(sorted).toEqual([...strs].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))));
+  });
+
+  it('sorts short strings exactly by radix, then the next key column: NUL extensions, empty strings, NULLs', () => {
+    const names = ['', 'a', 'a\0', 'a\0\0', 'ab', 'b', 'click', 'view', 'view\0x', '\0', 'aaaaaaaaaaaa', 'aaaaaaaaaaab', null,
+      'remove_from_cart', 'remove_from_cart\0', 'add_to_cart_and_check_out_now__', 'add_to_cart_and_check_out_now_'];
+    const n = 2000;
+    const strs = Array.from({ length: n }, (_, i) => names[(i * 7919) % names.length]!);
+    const second = new BigInt64Array(n);
+    for (let i = 0; i < n; i++) second[i] = BigInt((i * 104729) % 37) - 18n;
+    const keys: PlainVector[] = [
+      stringsVector(strs, makeType('String', { nullable: true })) as PlainVector,
+      { kind: 'flat', type: T.Int64, length: n, values: second, nulls: null },
+    ];
+    expect([...sortPermutation(keys, n)]).toEqual(reference(keys, n));
+    // with a common prefix (skipped by the words) and rests up to the exact limit
+    const prefixed: PlainVector[] = [stringsVector(strs.map((x) => (x === null ? null : `event_${x}`)), makeType('String', { nullable: true })) as PlainVector, keys[1]!];
+    expect([...sortPermutation(prefixed, n)]).toEqual(reference(prefixed, n));
   });
 });
