@@ -52,32 +52,48 @@ const CHUNK = 1 << 20;
 /**
  * Per-group exact integer sums: value = hi * 2^32 + lo. `wrap` keeps hi within 32 bits (sum wraps
  * modulo 2^64 like ClickHouse's Int64/UInt64 sum); without it hi grows freely (avg: exact to 2^85).
+ * The hi array exists only once some sum needs it (64-bit inputs, or lo passing 2^52): sums of narrow
+ * integers over millions of groups then keep one array, not two.
  */
 export class ExactSums {
+  /** Empty while every sum fits lo; afterwards as long as lo. */
   hi = new Float64Array(0);
   lo = new Float64Array(0);
   constructor(private readonly wrap: boolean) {}
 
   /** Make room for `groups` groups. */
   ensure(groups: number): void {
-    this.hi = grow(this.hi, groups);
     this.lo = grow(this.lo, groups);
+    if (this.hi.length > 0) this.hi = grow(this.hi, this.lo.length);
+  }
+
+  /** The hi array, allocated (as long as lo) on first use. */
+  private highs(): Float64Array {
+    if (this.hi.length < this.lo.length) this.hi = grow(this.hi, this.lo.length);
+    return this.hi;
   }
 
   private fix(g: number): void {
     const lo = this.lo[g]!;
     const c = Math.floor(lo / TWO32);
+    if (c === 0 && this.hi.length === 0) return;
     this.lo[g] = lo - c * TWO32;
-    let hi = this.hi[g]! + c;
+    const highs = this.highs();
+    let hi = highs[g]! + c;
     if (this.wrap && (hi >= LIMIT || hi <= -LIMIT)) hi = hi % TWO32;
-    this.hi[g] = hi;
+    highs[g] = hi;
+  }
+
+  /** Group g's hi half (0 while there is no hi array). */
+  private high(g: number): number {
+    return this.hi.length === 0 ? 0 : this.hi[g]!;
   }
 
   /** Add rows of an integer vector (any width) to their groups, skipping rows where skip[i] = 1. */
   add(v: Vector, groupIds: Uint32Array, n: number, skip: Uint8Array | null): void {
-    const { hi: sh, lo: sl } = this;
     const wide = v.type.kind === 'Int64' || v.type.kind === 'UInt64' || v.type.kind === 'DateTime64';
     if (wide) {
+      const sh = this.highs(); const sl = this.lo;
       const { hi: h, lo: l, m } = readI64(v, n);
       for (let i = 0; i < n; i++) {
         if (skip !== null && skip[i] === 1) continue;
@@ -87,7 +103,8 @@ export class ExactSums {
         if (sl[g]! >= LIMIT || sh[g]! >= LIMIT || sh[g]! <= -LIMIT) this.fix(g);
       }
     } else {
-      const { a, m } = readF64(v, n);
+      const sl = this.lo;
+      const { a, m } = numbers(v, n);
       for (let i = 0; i < n; i++) {
         if (skip !== null && skip[i] === 1) continue;
         const g = groupIds[i]!;
@@ -117,7 +134,7 @@ export class ExactSums {
         else for (let i = from; i < to; i++) if (skip[i] === 0) { hi += unsigned ? w[2 * i + 1]! >>> 0 : w[2 * i + 1]!; lo += w[2 * i]! >>> 0; }
       } else if (skip === null) for (let i = from; i < to; i++) lo += a[i]!;
       else for (let i = from; i < to; i++) if (skip[i] === 0) lo += a[i]!;
-      this.hi[g]! += hi;
+      if (hi !== 0) this.highs()[g]! += hi;
       this.lo[g]! += lo;
       this.fix(g);
     }
@@ -125,7 +142,7 @@ export class ExactSums {
 
   /** Group g's sum as a double (rounded when beyond 2^53). */
   toNumber(g: number): number {
-    return this.hi[g]! * TWO32 + this.lo[g]!;
+    return this.high(g) * TWO32 + this.lo[g]!;
   }
 
   /** Groups 0..groups-1 as an Int64/UInt64 vector of type t (wrapped to 64 bits), NULL where nulls[g] = 1. */
@@ -136,10 +153,24 @@ export class ExactSums {
       const lo = this.lo[g]!;
       const c = Math.floor(lo / TWO32);
       w[2 * g] = lo - c * TWO32;
-      w[2 * g + 1] = (this.hi[g]! + c) % TWO32;
+      w[2 * g + 1] = (this.high(g) + c) % TWO32;
     }
     return flatVector(t, out, nulls);
   }
+
+  /** Approximate bytes held. */
+  memoryBytes(): number {
+    return this.hi.byteLength + this.lo.byteLength;
+  }
+}
+
+/**
+ * Rows of a numeric vector as numbers: row i is a[i & m]. A flat vector of up to 32 bits is read in
+ * place (no per-batch copy to doubles); 64-bit, dictionary and constant vectors go through readF64.
+ */
+export function numbers(v: Vector, n: number): { readonly a: ArrayLike<number>; readonly m: number } {
+  if (v.kind === 'flat' && !(v.values instanceof BigInt64Array) && !(v.values instanceof BigUint64Array)) return { a: v.values, m: -1 };
+  return readF64(v, n);
 }
 
 /** Write per-group counts (doubles, exact below 2^53) as a UInt64 vector. */

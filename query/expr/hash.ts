@@ -17,12 +17,22 @@ export function fmix32(h: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-/** A 32-bit hash of b[s..e) with a seed (murmur3-style, 4 bytes per step). */
+let viewSrc: Uint8Array | null = null;
+let viewOfSrc: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
+
+/** A DataView over `b` (the last one is reused, so per-row callers allocate nothing). */
+function viewOf(b: Uint8Array): DataView {
+  if (b !== viewSrc) { viewSrc = b; viewOfSrc = new DataView(b.buffer, b.byteOffset, b.byteLength); }
+  return viewOfSrc;
+}
+
+/** A 32-bit hash of b[s..e) with a seed (murmur3-style, 4 bytes per step, each one unaligned load). */
 export function hashBytes(b: Uint8Array, s: number, e: number, seed: number): number {
+  const v = viewOf(b);
   let h = seed | 0;
   let k = s;
   for (; k + 4 <= e; k += 4) {
-    let x = b[k]! | (b[k + 1]! << 8) | (b[k + 2]! << 16) | (b[k + 3]! << 24);
+    let x = v.getInt32(k, true);
     x = Math.imul(x, 0xcc9e2d51); x = (x << 15) | (x >>> 17); x = Math.imul(x, 0x1b873593);
     h ^= x; h = (h << 13) | (h >>> 19); h = (Math.imul(h, 5) + 0xe6546b64) | 0;
   }

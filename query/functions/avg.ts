@@ -6,7 +6,7 @@ import type { DataType } from '../../src/core/types.ts';
 import { T, withNullable } from '../../src/core/types.ts';
 import type { Vector } from '../../src/core/vector.ts';
 import { flatVector } from '../../src/core/vector.ts';
-import { ExactSums, ZEROS, countsToUInt64, grow, isIntegerSum, maxGroup } from '../expr/agg.ts';
+import { ExactSums, ZEROS, countsToUInt64, grow, isIntegerSum, maxGroup, numbers } from '../expr/agg.ts';
 import { checkArgCount, illegalType } from '../expr/errors.ts';
 import { isArithmetic } from '../expr/promote.ts';
 import { nullsOf, readF64 } from '../expr/read.ts';
@@ -22,6 +22,7 @@ function avgType(args: readonly DataType[]): DataType {
 
 class AvgAccumulator implements GroupsAccumulator {
   private readonly exact: ExactSums | null;
+  /** Float sums: of the rows (float argument), or of merged states (integer argument: empty until a merge). */
   private floats = new Float64Array(0);
   private counts = new Float64Array(0);
 
@@ -29,9 +30,13 @@ class AvgAccumulator implements GroupsAccumulator {
     this.exact = isIntegerSum(argType) ? new ExactSums(false) : null;
   }
 
+  reserve(groups: number): void {
+    this.ensure(groups);
+  }
+
   private ensure(groups: number): void {
     this.exact?.ensure(groups);
-    this.floats = grow(this.floats, groups);
+    if (this.exact === null || this.floats.length > 0) this.floats = grow(this.floats, groups);
     this.counts = grow(this.counts, groups);
   }
 
@@ -42,7 +47,7 @@ class AvgAccumulator implements GroupsAccumulator {
     const c = this.counts;
     if (this.exact) this.exact.add(v, groupIds, n, nulls);
     else {
-      const { a, m } = readF64(v, n);
+      const { a, m } = numbers(v, n);
       const s = this.floats;
       if (nulls === null) for (let i = 0; i < n; i++) s[groupIds[i]!]! += a[i & m]!;
       else for (let i = 0; i < n; i++) if (nulls[i] === 0) s[groupIds[i]!]! += a[i & m]!;
@@ -72,7 +77,10 @@ class AvgAccumulator implements GroupsAccumulator {
   private sums(groups: number): Float64Array {
     this.ensure(groups);
     const out = new Float64Array(groups);
-    for (let g = 0; g < groups; g++) out[g] = this.exact ? this.exact.toNumber(g) + this.floats[g]! : this.floats[g]!;
+    const f = this.floats; const exact = this.exact;
+    if (exact === null) out.set(f.subarray(0, groups));
+    else if (f.length === 0) for (let g = 0; g < groups; g++) out[g] = exact.toNumber(g);
+    else for (let g = 0; g < groups; g++) out[g] = exact.toNumber(g) + f[g]!;
     return out;
   }
 
@@ -82,6 +90,7 @@ class AvgAccumulator implements GroupsAccumulator {
 
   merge(state: readonly Vector[], groupIds: Uint32Array, n: number): void {
     this.ensure(maxGroup(groupIds, n) + 1);
+    if (this.floats.length < this.counts.length) this.floats = grow(this.floats, this.counts.length);
     const s = readF64(state[0]!, n), k = readF64(state[1]!, n);
     const f = this.floats, c = this.counts;
     for (let i = 0; i < n; i++) {
@@ -104,7 +113,7 @@ class AvgAccumulator implements GroupsAccumulator {
   }
 
   memoryBytes(): number {
-    return this.floats.byteLength * (this.exact ? 4 : 2);
+    return this.floats.byteLength + this.counts.byteLength + (this.exact?.memoryBytes() ?? 0);
   }
 }
 

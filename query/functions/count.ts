@@ -49,6 +49,10 @@ class CountAccumulator implements GroupsAccumulator {
   memoryBytes(): number {
     return this.counts.byteLength;
   }
+
+  reserve(groups: number): void {
+    this.counts = grow(this.counts, groups);
+  }
 }
 
 /** The count aggregate. */

@@ -47,6 +47,8 @@ export interface GroupsAccumulator {
   evaluate(groups: number): Vector;
   /** Approximate bytes of state held, for max_memory_usage. */
   memoryBytes(): number;
+  /** Optional: make room for `groups` groups in all (a size hint, so per-group arrays grow once). */
+  reserve?(groups: number): void;
 }
 
 /** An aggregate function such as sum, uniq, quantile(0.5). */

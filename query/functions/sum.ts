@@ -6,10 +6,10 @@ import type { DataType } from '../../src/core/types.ts';
 import { T, isUnsigned, withNullable } from '../../src/core/types.ts';
 import type { Vector } from '../../src/core/vector.ts';
 import { flatVector } from '../../src/core/vector.ts';
-import { ExactSums, ZEROS, grow, isIntegerSum, maxGroup } from '../expr/agg.ts';
+import { ExactSums, ZEROS, grow, isIntegerSum, maxGroup, numbers } from '../expr/agg.ts';
 import { checkArgCount, illegalType } from '../expr/errors.ts';
 import { isArithmetic } from '../expr/promote.ts';
-import { nullsOf, readF64 } from '../expr/read.ts';
+import { nullsOf } from '../expr/read.ts';
 import type { AggregateFunction, GroupsAccumulator } from './registry.ts';
 import { registerAggregate } from './registry.ts';
 
@@ -31,6 +31,10 @@ class SumAccumulator implements GroupsAccumulator {
     this.exact = rt.kind === 'Float64' ? null : new ExactSums(true);
   }
 
+  reserve(groups: number): void {
+    this.ensure(groups);
+  }
+
   private ensure(groups: number): void {
     if (this.exact) this.exact.ensure(groups);
     else this.floats = grow(this.floats, groups);
@@ -43,7 +47,7 @@ class SumAccumulator implements GroupsAccumulator {
     const nulls = nullsOf(v, n);
     if (this.exact) this.exact.add(v, groupIds, n, nulls);
     else {
-      const { a, m } = readF64(v, n);
+      const { a, m } = numbers(v, n);
       const s = this.floats;
       if (nulls === null) for (let i = 0; i < n; i++) s[groupIds[i]!]! += a[i & m]!;
       else for (let i = 0; i < n; i++) if (nulls[i] === 0) s[groupIds[i]!]! += a[i & m]!;
@@ -90,7 +94,7 @@ class SumAccumulator implements GroupsAccumulator {
   }
 
   memoryBytes(): number {
-    return (this.exact ? this.exact.hi.byteLength * 2 : this.floats.byteLength) + this.seen.byteLength;
+    return (this.exact ? this.exact.memoryBytes() : this.floats.byteLength) + this.seen.byteLength;
   }
 }
 

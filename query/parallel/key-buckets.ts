@@ -135,11 +135,16 @@ function rowHashes(keys: readonly Vector[], n: number): Int32Array {
 /** Row numbers (in row order) of the rows 0..n of the key vectors that fall in bucket `b` of `parts`. */
 export function rowsOfBucket(keys: readonly Vector[], n: number, parts: number, b: number): Uint32Array {
   const hs = rowHashes(keys, n);
+  // Bucket b holds the finished hashes u (unsigned) with floor(u · parts / 2^32) = b, i.e. lo ≤ u < hi;
+  // the test is added as a number (no branch: rows fall in buckets at random).
+  const lo = Math.ceil((b * 4294967296) / parts);
+  const hi = Math.ceil(((b + 1) * 4294967296) / parts);
   const rows = new Uint32Array(n);
   let m = 0;
   for (let i = 0; i < n; i++) {
+    const u = finish(hs[i]!) >>> 0;
     rows[m] = i;
-    m += Math.floor(((finish(hs[i]!) >>> 0) * parts) / 4294967296) === b ? 1 : 0;
+    m += +(u >= lo && u < hi);
   }
   return rows.subarray(0, m);
 }

@@ -11,6 +11,7 @@ import { T } from '../../src/core/types.ts';
 import { constVector, flatVector, type Vector } from '../../src/core/vector.ts';
 import type { BoundExpr } from '../planner/bound.ts';
 import { applyFilter } from '../physical/filter.ts';
+import { formatExpr } from '../physical/format-expr.ts';
 import { FilterProgram } from '../physical/predicate.ts';
 import type { ExecContext, PhysicalOperator } from '../physical/operator.ts';
 import { yieldToEventLoop } from '../physical/operator.ts';
@@ -54,7 +55,7 @@ export class UnitScanExec implements PhysicalOperator {
   }
 
   explain(): string {
-    return `UnitScan [${this.schema.map((f) => f.name).join(', ')}]`;
+    return `UnitScan [${this.schema.map((f) => f.name).join(', ')}]${this.filter ? ` filter: ${formatExpr(this.filter, this.schema)}` : ''}`;
   }
 }
 

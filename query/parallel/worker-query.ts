@@ -12,6 +12,7 @@ import { partUnitFromDescriptor } from '../../storage/table/snapshot.ts';
 import { buildFragment, type Fragment } from './fragment.ts';
 import type { AggregateTable } from '../physical/aggregate-table.ts';
 import { emitGroups, type HashAggregateExec } from '../physical/hash-aggregate.ts';
+import { keysOverAggregates, topGroups } from '../physical/top-groups.ts';
 import { buildReduce, StreamExec, type AggregateExchange } from './exchange.ts';
 import { bucketRows, keyBuckets, rowsOfBucket } from './key-buckets.ts';
 import { packBatch, packRows, unpackBatch, type PackedBatch } from './pack.ts';
@@ -145,10 +146,15 @@ export class WorkerQuery {
     const rows = new Uint32Array(own.length + table.groups - before);
     rows.set(own);
     for (let g = before, i = own.length; g < table.groups; g++, i++) rows[i] = g;
-    const groups = new StreamExec(x.finalSchema, emitGroups(table, table.outputs(false), x.finalSchema, ctx, rows));
+    const outputs = table.outputs(false);
+    // ORDER BY aggregates LIMIT: pick the best groups first and build only their keys (the top-K re-ranks them).
+    const sortKeys = x.reduce?.kind === 'topK' ? keysOverAggregates(x.steps, x.reduce.keys, nk) : null;
+    const best = sortKeys === null ? null : await topGroups(outputs, table.groups, rows, sortKeys, x.reduce!.limit, ctx);
+    const groups = new StreamExec(x.finalSchema, emitGroups(table, outputs, x.finalSchema, ctx, best ?? rows));
     const out: PackedBatch[] = [];
     const sent: ArrayBuffer[] = [];
     for await (const b of buildReduce(x, groups, true).execute(ctx)) out.push(packBatch(b, sent));
+    if (best !== null) ctx.stats.rowsBeforeLimit = rows.length;
     ctx.check();
     ctx.trackMemory(owner, 0);
     this.post({ t: 'result', q: this.q, batches: out, sinkRows: ctx.stats.rowsBeforeLimit ?? 0 }, sent);

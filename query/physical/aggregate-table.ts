@@ -12,6 +12,7 @@ import type { AggregateFunction, GroupsAccumulator } from '../functions/registry
 import { findAggregate } from '../functions/registry.ts';
 import type { AggregateCall } from '../planner/bound.ts';
 import type { Evaluator } from './evaluator.ts';
+import { RESERVE_FROM } from './grouping/group-hints.ts';
 import { makeGrouper, type Grouper } from './grouping/grouper.ts';
 import type { ExecContext } from './operator.ts';
 import { yieldToEventLoop } from './operator.ts';
@@ -42,7 +43,11 @@ export class AggregateTable {
   private readonly nk: number;
   private gids = new Uint32Array(0);
 
-  constructor(keyTypes: readonly DataType[], readonly aggregates: readonly AggregateCall[]) {
+  /**
+   * @param expected groups the table is expected to end with (a hint from an earlier run, 0 = none):
+   *   reserved in the grouper and accumulators once the table has RESERVE_FROM groups
+   */
+  constructor(keyTypes: readonly DataType[], readonly aggregates: readonly AggregateCall[], private expected = 0) {
     const fns = aggregates.map(resolveAggregate);
     const argTypes = aggregates.map((a) => a.args.map((x) => x.type));
     this.accs = fns.map((f, i) => f.create(argTypes[i]!, aggregates[i]!.params));
@@ -62,6 +67,7 @@ export class AggregateTable {
     if (this.gids.length < n) this.gids = new Uint32Array(n);
     const gids = this.gids;
     this.grouper.assign(vals.slice(0, this.nk), n, gids);
+    if (this.expected > 0 && this.grouper.groups >= RESERVE_FROM) this.reserve();
     let p = this.nk;
     for (let i = 0; i < this.accs.length; i++) {
       const w = states ? this.stateWidths[i]! : this.argWidths[i]!;
@@ -97,6 +103,15 @@ export class AggregateTable {
       }
       ctx.trackMemory(owner, this.memoryBytes());
     }
+  }
+
+  /** Size the grouper and accumulators for the expected groups, once. */
+  private reserve(): void {
+    const groups = this.expected;
+    this.expected = 0;
+    if (groups <= 2 * this.grouper.groups) return;
+    this.grouper.reserve?.(groups);
+    for (const a of this.accs) a.reserve?.(groups);
   }
 
   /** Each aggregate's state columns (`states`) or final value, for groups 0..groups-1 (default: all). */

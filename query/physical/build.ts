@@ -19,6 +19,7 @@ import { ProjectExec } from './project.ts';
 import { ScanExec } from './scan.ts';
 import { SortExec } from './sort.ts';
 import { TopKExec } from './topk.ts';
+import { pickTopGroups } from './top-groups.ts';
 import { UnionAllExec } from './union-all.ts';
 import { ValuesExec } from './values.ts';
 
@@ -64,6 +65,7 @@ export function buildPhysical(p: LogicalPlan, opts: BuildOptions): PhysicalOpera
       const late = opts.lateMaxRows ? lateTopK(p, { maxRows: opts.lateMaxRows, build: rec, ...(opts.parallel ? { parallel: opts.parallel } : {}) }, count) : null;
       if (late !== null) return late;
       const input = rec(p.input);
+      pickTopGroups(input, p.keys, p.limit + p.offset, count);
       return parallelTopK(p, input, opts.parallel, count) ?? reduceAggregate(input, p.keys, p.limit, p.offset, count)
         ?? new TopKExec(input, p.keys, p.limit, p.offset, count);
     }

@@ -12,10 +12,12 @@ import type { Vector } from '../../src/core/vector.ts';
 import type { AggregateCall, BoundExpr } from '../planner/bound.ts';
 import { AggregateTable, resolveAggregate, type RowFilter } from './aggregate-table.ts';
 import { Evaluator } from './evaluator.ts';
+import { expectedGroups, planKey, recordGroups } from './grouping/group-hints.ts';
 import { formatExpr } from './format-expr.ts';
 import type { ExecContext, PhysicalOperator } from './operator.ts';
 import { yieldToEventLoop } from './operator.ts';
-import { sliceVector } from './vectors.ts';
+import { sliceVector, takeVector } from './vectors.ts';
+import { topGroups, type GroupPick } from './top-groups.ts';
 
 /** How an aggregation step consumes and produces rows. */
 export type AggregateMode = 'single' | 'partial' | 'final';
@@ -31,12 +33,21 @@ export function partialSchema(keys: readonly Field[], aggs: readonly AggregateCa
 }
 
 /**
- * Batches of at most `batchRows` rows: the table's keys of groups `rows` (all groups when null), then
- * `outputs` (per-group columns of every group), event-loop turns between.
+ * Batches of at most `batchRows` rows: the table's keys of groups `rows` (ascending; all groups when
+ * null), then `outputs` (per-group columns of every group), event-loop turns between.
  */
 export async function* emitGroups(table: AggregateTable, outputs: readonly Vector[], schema: readonly Field[], ctx: ExecContext,
   rows: Uint32Array | null = null): AsyncIterable<Batch> {
   const groups = table.groups;
+  if (rows !== null && 4 * rows.length < groups) {
+    // Few groups wanted (e.g. a top-K's pick): gather their keys instead of building every group's.
+    for (let s = 0; s < rows.length; s += ctx.batchRows) {
+      const ids = rows.subarray(s, Math.min(rows.length, s + ctx.batchRows));
+      yield { schema, columns: [...table.grouper.keyVectorsAt(ids), ...outputs.map((c) => takeVector(c, ids))], length: ids.length, sel: null };
+      ctx.check(); await yieldToEventLoop();
+    }
+    return;
+  }
   // Key columns are built a batch at a time (one go over a million groups would stall the event loop).
   for (let s = 0; s < groups; s += ctx.batchRows) {
     const e = Math.min(groups, s + ctx.batchRows);
@@ -69,6 +80,8 @@ function lowerBound(xs: Uint32Array, v: number): number {
 export class HashAggregateExec implements PhysicalOperator {
   readonly name = 'HashAggregate';
   readonly children: readonly PhysicalOperator[];
+  /** Set by a top-K above that sorts by aggregate values only (pickTopGroups): emit just its best groups. */
+  pick: GroupPick | null = null;
 
   /**
    * @param keys group keys over the input (`final` mode: columns 0..k-1 of the partial input)
@@ -86,12 +99,20 @@ export class HashAggregateExec implements PhysicalOperator {
   async build(ctx: ExecContext, owner: object, table = this.table(), keep?: RowFilter): Promise<AggregateTable> {
     const ev = this.mode === 'final' ? null : new Evaluator([...this.keys, ...this.aggregates.flatMap((a) => a.args)]);
     await table.consume(this.input.execute(ctx), ev, ctx, owner, keep);
+    if (this.keys.length > 0) recordGroups(this.hintKey(), table.groups);
     return table;
   }
 
-  /** An empty table for this aggregation. */
+  /** An empty table for this aggregation, sized for the groups its plan ended with last time. */
   table(): AggregateTable {
-    return new AggregateTable(this.keys.map((k) => k.type), this.aggregates);
+    return new AggregateTable(this.keys.map((k) => k.type), this.aggregates, this.keys.length > 0 ? expectedGroups(this.hintKey()) : 0);
+  }
+
+  private planText: string | undefined;
+
+  /** This aggregation's key for group-count hints, taken once (before execution changes any plan statistics). */
+  private hintKey(): string {
+    return this.planText ??= `${this.mode} ${planKey(this)}`;
   }
 
   async *execute(ctx: ExecContext): AsyncIterable<Batch> {
@@ -99,7 +120,12 @@ export class HashAggregateExec implements PhysicalOperator {
     try {
       const table = await this.build(ctx, owner);
       if (table.groups === 0) return;
-      yield* emitGroups(table, table.outputs(this.mode === 'partial'), this.schema, ctx);
+      const outputs = table.outputs(this.mode === 'partial');
+      const pick = this.mode === 'single' ? this.pick : null;
+      const best = pick === null ? null : await topGroups(outputs, table.groups, null, pick.keys, pick.limit, ctx);
+      yield* emitGroups(table, outputs, this.schema, ctx, best);
+      // Resumed after the top-K above counted the picked rows: it saw every group, in effect.
+      if (best !== null && pick!.countRowsBeforeLimit) ctx.stats.rowsBeforeLimit = table.groups;
     } finally {
       ctx.trackMemory(owner, 0);
     }

@@ -18,8 +18,12 @@ export interface Grouper {
   readonly groups: number;
   /** Key columns of groups start..end-1 (default: all groups), so large results can be built a slice at a time. */
   keyVectors(start?: number, end?: number): Vector[];
+  /** Key columns of the given groups, in that order. */
+  keyVectorsAt(groups: Uint32Array): Vector[];
   /** Approximate bytes held. */
   memoryBytes(): number;
+  /** Optional: make room for `groups` groups in all (a size hint; see group-hints.ts). */
+  reserve?(groups: number): void;
 }
 
 /** No GROUP BY: every row is group 0, and the single group exists even without rows. */
@@ -27,6 +31,7 @@ class NoKeyGrouper implements Grouper {
   readonly groups = 1;
   assign(_keys: readonly Vector[], n: number, out: Uint32Array): void { out.fill(0, 0, n); }
   keyVectors(): Vector[] { return []; }
+  keyVectorsAt(): Vector[] { return []; }
   memoryBytes(): number { return 0; }
 }
 

@@ -10,7 +10,7 @@ import type { DataType } from '../../../src/core/types.ts';
 import { arrayTypeOf, is64Bit } from '../../../src/core/types.ts';
 import type { FlatVector, StringVector, Vector } from '../../../src/core/vector.ts';
 import { flatVector, stringVector } from '../../../src/core/vector.ts';
-import { BytesMap, hashBytes } from '../hash/bytes-map.ts';
+import { BytesMap } from '../hash/bytes-map.ts';
 import { WordsMap } from '../hash/words-map.ts';
 import { flatten, materializeConst } from '../vectors.ts';
 import type { Grouper } from './grouper.ts';
@@ -130,7 +130,7 @@ export class PackedGrouper implements Grouper {
     for (let i = 0, at = nw; i < n; i++, at += W) if (nulls === null || nulls[i] === 1) rows[at]! |= bit;
   }
 
-  /** String dictionary column: each entry interned once per dictionary (lazily), then a lookup per row. */
+  /** String dictionary column: each entry interned once per dictionary (when first used), then a lookup per row. */
   private packStringDict(k: number, codes: Uint8Array | Uint16Array | Uint32Array, dict: StringVector,
     nulls: Uint8Array | null, n: number): void {
     const W = this.width; const off = this.offsets[k]!; const rows = this.rows;
@@ -139,6 +139,15 @@ export class PackedGrouper implements Grouper {
     if (ids === undefined) { ids = new Int32Array(dict.length).fill(-1); this.dictIds.set(dict, ids); }
     const strs = this.strings; const offs = dict.offsets; const bytes = dict.bytes;
     const nw = this.nullWord >= 0 ? this.nullWord + (k >>> 5) - off : -1; const bit = 1 << (k & 31);
+    // Intern the entries used here for the first time in one batch (their probes overlap).
+    if (this.ids.length < n) this.ids = new Int32Array(n);
+    const need = this.ids;
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      const c = codes[i]!;
+      if (ids[c] === -1 && (nulls === null || nulls[i] === 0) && (dnulls === null || dnulls[c] === 0)) { ids[c] = -2; need[m++] = c; }
+    }
+    if (m > 0) strs.findOrInsertEntries(bytes, offs, need, m, ids);
     for (let i = 0, at = off; i < n; i++, at += W) {
       const c = codes[i]!;
       if ((nulls !== null && nulls[i] === 1) || (dnulls !== null && dnulls[c] === 1)) {
@@ -146,35 +155,44 @@ export class PackedGrouper implements Grouper {
         if (nw >= 0) rows[at + nw]! |= bit;
         continue;
       }
-      let id = ids[c]!;
-      if (id < 0) { const s = offs[c]!; const e = offs[c + 1]!; id = strs.findOrInsert(bytes, s, e, hashBytes(bytes, s, e)); ids[c] = id; }
-      rows[at] = id;
+      rows[at] = ids[c]!;
     }
   }
 
   keyVectors(start = 0, end = this.map.size): Vector[] {
-    const n = end - start; const W = this.width; const keys = this.map.keys;
+    return this.build(null, start, end - start);
+  }
+
+  keyVectorsAt(groups: Uint32Array): Vector[] {
+    return this.build(groups, 0, groups.length);
+  }
+
+  /** Key columns of n groups: groups ids[i] (start + i when ids is null). */
+  private build(ids: Uint32Array | null, start: number, n: number): Vector[] {
+    const W = this.width; const keys = this.map.keys;
+    /** First word of the i-th group's packed key. */
+    const base = new Int32Array(n);
+    for (let i = 0; i < n; i++) base[i] = (ids === null ? start + i : ids[i]!) * W;
     return this.types.map((t, k) => {
       const off = this.offsets[k]!;
       let nulls: Uint8Array | null = null;
       if (t.nullable) {
         nulls = new Uint8Array(n);
         const nw = this.nullWord + (k >>> 5); const bit = 1 << (k & 31);
-        for (let i = 0, at = start * W + nw; i < n; i++, at += W) if ((keys[at]! & bit) !== 0) nulls[i] = 1;
+        for (let i = 0; i < n; i++) if ((keys[base[i]! + nw]! & bit) !== 0) nulls[i] = 1;
       }
       const layout = this.layouts[k]!;
-      const at0 = start * W + off;
       if (layout === 'string') {
         const m = this.strings;
         const offs = new Int32Array(n + 1);
-        for (let i = 0, at = at0; i < n; i++, at += W) {
-          const id = keys[at]!;
+        for (let i = 0; i < n; i++) {
+          const id = keys[base[i]! + off]!;
           offs[i + 1] = offs[i]! + (nulls !== null && nulls[i] === 1 ? 0 : m.offsets[id + 1]! - m.offsets[id]!);
         }
         const bytes = new Uint8Array(offs[n]!);
-        for (let i = 0, at = at0; i < n; i++, at += W) {
+        for (let i = 0; i < n; i++) {
           if (offs[i + 1] === offs[i]) continue;
-          const id = keys[at]!;
+          const id = keys[base[i]! + off]!;
           bytes.set(m.arena.subarray(m.offsets[id]!, m.offsets[id + 1]!), offs[i]!);
         }
         return stringVector(t, offs, bytes, nulls);
@@ -182,13 +200,13 @@ export class PackedGrouper implements Grouper {
       const values = new (arrayTypeOf(t))(n);
       if (layout === 'int') {
         const o = values as Int32Array;
-        for (let i = 0, at = at0; i < n; i++, at += W) o[i] = keys[at]!;
+        for (let i = 0; i < n; i++) o[i] = keys[base[i]! + off]!;
       } else if (layout === 'wide') {
         const o = new Int32Array(values.buffer);
-        for (let i = 0, at = at0; i < n; i++, at += W) { o[2 * i] = keys[at]!; o[2 * i + 1] = keys[at + 1]!; }
+        for (let i = 0; i < n; i++) { const at = base[i]! + off; o[2 * i] = keys[at]!; o[2 * i + 1] = keys[at + 1]!; }
       } else {
         const o = values as Float64Array;
-        for (let i = 0, at = at0; i < n; i++, at += W) { f64bits[0] = keys[at]!; f64bits[1] = keys[at + 1]!; o[i] = f64[0]!; }
+        for (let i = 0; i < n; i++) { const at = base[i]! + off; f64bits[0] = keys[at]!; f64bits[1] = keys[at + 1]!; o[i] = f64[0]!; }
       }
       return flatVector(t, values, nulls);
     });
@@ -196,5 +214,9 @@ export class PackedGrouper implements Grouper {
 
   memoryBytes(): number {
     return this.map.memoryBytes() + this.strings.memoryBytes() + this.rows.byteLength;
+  }
+
+  reserve(groups: number): void {
+    this.map.reserve(groups);
   }
 }

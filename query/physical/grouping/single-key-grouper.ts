@@ -23,6 +23,8 @@ export class SingleKeyGrouper implements Grouper {
   /** Group id taken by NULL, or -1; map ids at or above it are shifted up by one. */
   private nullAt = -1;
   private readonly dictMaps = new WeakMap<object, Int32Array>();
+  /** Scratch: dictionary entries a batch uses first. */
+  private entries = new Int32Array(0);
 
   constructor(private readonly type: DataType) {
     this.layout = type.kind === 'String' ? 'string' : is64Bit(type) ? 'wide'
@@ -47,6 +49,7 @@ export class SingleKeyGrouper implements Grouper {
         let map = this.dictMaps.get(v.dict);
         if (map === undefined) { map = new Int32Array(v.dict.length).fill(-1); this.dictMaps.set(v.dict, map); }
         const codes = v.codes; const nulls = v.nulls;
+        if (v.dict.kind === 'string' && v.dict.nulls === null && (nulls === null || this.nullAt >= 0)) this.internEntries(v.dict, codes, nulls, n, map);
         for (let i = 0; i < n; i++) {
           if (nulls !== null && nulls[i] === 1) { out[i] = this.nullGroup(); continue; }
           const c = codes[i]!;
@@ -59,6 +62,27 @@ export class SingleKeyGrouper implements Grouper {
       case 'string': this.assignStrings(v, n, out); return;
       case 'flat': this.assignFlat(v, n, out); return;
     }
+  }
+
+  /**
+   * Group the dictionary entries rows 0..n use for the first time (in order of first use) in one batch
+   * through the bytes map, so their probes overlap; map[c] becomes the entry's group. Only when no
+   * NULL group can appear first among them (the caller checks), so ids stay in first-appearance order.
+   */
+  private internEntries(dict: StringVector, codes: Uint8Array | Uint16Array | Uint32Array, nulls: Uint8Array | null, n: number,
+    map: Int32Array): void {
+    if (this.entries.length < n) this.entries = new Int32Array(Math.max(n, 2 * this.entries.length));
+    const need = this.entries;
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      if (nulls !== null && nulls[i] === 1) continue;
+      const c = codes[i]!;
+      if (map[c] === -1) { map[c] = -2; need[m++] = c; }
+    }
+    if (m === 0) return;
+    this.strings!.findOrInsertEntries(dict.bytes, dict.offsets, need, m, map);
+    const nullAt = this.nullAt;
+    if (nullAt >= 0) for (let j = 0; j < m; j++) { const c = need[j]!; if (map[c]! >= nullAt) map[c]!++; }
   }
 
   private nullGroup(): number {
@@ -165,7 +189,49 @@ export class SingleKeyGrouper implements Grouper {
     return [flatVector(this.type, values, nulls)];
   }
 
+  keyVectorsAt(groups: Uint32Array): Vector[] {
+    const n = groups.length; const nullAt = this.nullAt;
+    let nulls: Uint8Array | null = null;
+    /** Map id of the i-th group (-1: the NULL group). */
+    const ids = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const g = groups[i]!;
+      if (g === nullAt) { (nulls ??= new Uint8Array(n))[i] = 1; ids[i] = -1; } else ids[i] = nullAt >= 0 && g > nullAt ? g - 1 : g;
+    }
+    if (this.strings) {
+      const m = this.strings;
+      const offs = new Int32Array(n + 1);
+      for (let i = 0; i < n; i++) { const id = ids[i]!; offs[i + 1] = offs[i]! + (id < 0 ? 0 : m.offsets[id + 1]! - m.offsets[id]!); }
+      const bytes = new Uint8Array(offs[n]!);
+      for (let i = 0; i < n; i++) { const id = ids[i]!; if (id >= 0) bytes.set(m.arena.subarray(m.offsets[id]!, m.offsets[id + 1]!), offs[i]!); }
+      return [stringVector(this.type, offs, bytes, nulls)];
+    }
+    const keys = this.pairs!.keys;
+    const values = new (arrayTypeOf(this.type))(n);
+    if (this.layout === 'int') {
+      const o = values as Int32Array;
+      for (let i = 0; i < n; i++) { const id = ids[i]!; if (id >= 0) o[i] = keys[2 * id]!; }
+    } else if (this.layout === 'wide') {
+      const o = new Int32Array(values.buffer);
+      for (let i = 0; i < n; i++) { const id = ids[i]!; if (id >= 0) { o[2 * i] = keys[2 * id]!; o[2 * i + 1] = keys[2 * id + 1]!; } }
+    } else {
+      const o = values as Float64Array;
+      for (let i = 0; i < n; i++) {
+        const id = ids[i]!;
+        if (id < 0) continue;
+        f64bits[0] = keys[2 * id]!; f64bits[1] = keys[2 * id + 1]!;
+        o[i] = f64[0]!;
+      }
+    }
+    return [flatVector(this.type, values, nulls)];
+  }
+
   memoryBytes(): number {
     return this.pairs?.memoryBytes() ?? this.strings!.memoryBytes();
+  }
+
+  reserve(groups: number): void {
+    this.pairs?.reserve(groups);
+    this.strings?.reserve(groups);
   }
 }

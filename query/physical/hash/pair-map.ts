@@ -94,13 +94,20 @@ export class PairMap {
     this.sink = sink;
   }
 
+  /** Make room for `keys` keys in all, so that inserting up to that many neither rehashes nor copies keys. */
+  reserve(keys: number): void {
+    let cap = this.mask + 1;
+    while (cap < 2 * keys + 2) cap <<= 1;
+    if (cap > this.mask + 1) this.rehash(cap);
+    if (this.keys.length < 2 * keys) { const k = new Int32Array(2 * keys); k.set(this.keys); this.keys = k; }
+  }
+
   /** Approximate bytes held. */
   memoryBytes(): number {
     return this.slots.byteLength + this.keys.byteLength;
   }
 
-  private rehash(): void {
-    const cap = 2 * (this.mask + 1);
+  private rehash(cap = 2 * (this.mask + 1)): void {
     const slots = new Int32Array(3 * cap);
     const mask = cap - 1;
     const keys = this.keys;

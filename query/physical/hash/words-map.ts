@@ -24,7 +24,7 @@ const TOUCH_FROM = 4096;
 
 /** Fixed-width word keys → dense ids. */
 export class WordsMap {
-  /** Slot s holds (id, hash) at [2s, 2s+1]; id -1 = empty. Probes touch one array until hashes match. */
+  /** Slot s holds (id + 1, hash) at [2s, 2s+1]; 0 = empty (a new table needs no fill). Probes touch one array until hashes match. */
   private slots: Int32Array;
   private mask: number;
   /** Key of id i is keys[i*width .. (i+1)*width). */
@@ -38,7 +38,7 @@ export class WordsMap {
   constructor(readonly width: number, capacity = 1024) {
     let cap = 16;
     while (cap < capacity * 2) cap <<= 1;
-    this.slots = new Int32Array(2 * cap).fill(-1);
+    this.slots = new Int32Array(2 * cap);
     this.mask = cap - 1;
     this.keys = new Int32Array(capacity * width);
   }
@@ -49,7 +49,7 @@ export class WordsMap {
     const keys = this.keys; const slots = this.slots; const mask = this.mask;
     let s = hash & mask;
     for (;;) {
-      const id = slots[2 * s]!;
+      const id = slots[2 * s]! - 1;
       if (id < 0) break;
       if (slots[2 * s + 1] === hash) {
         const b = id * w;
@@ -64,7 +64,7 @@ export class WordsMap {
     if (b + w > keys.length) { const k = new Int32Array(keys.length * 2); k.set(keys); this.keys = k; }
     const dst = this.keys;
     for (let k = 0; k < w; k++) dst[b + k] = src[at + k]!;
-    slots[2 * s] = id; slots[2 * s + 1] = hash;
+    slots[2 * s] = id + 1; slots[2 * s + 1] = hash;
     if (this.size * 2 > mask) this.rehash();
     return id;
   }
@@ -85,11 +85,21 @@ export class WordsMap {
       const slots = this.slots; const mask = this.mask; const keys = this.keys;
       if (mask >= TOUCH_FROM) {
         for (let i = r; i < e; i++) sink ^= slots[2 * (hs[i]! & mask)]!;
-        for (let i = r; i < e; i++) { const id = slots[2 * (hs[i]! & mask)]!; if (id >= 0) sink ^= keys[id * w]!; }
+        // A slot holding another key (its hash differs) needs no key compare: touch only matching keys.
+        for (let i = r; i < e; i++) { const s = hs[i]! & mask; const id = slots[2 * s]! - 1; if (id >= 0 && slots[2 * s + 1] === hs[i]) sink ^= keys[id * w]!; }
       }
       for (let i = r, at = r * w; i < e; i++, at += w) out[i] = this.findOrInsert(src, at, hs[i]!);
     }
     this.sink = sink;
+  }
+
+  /** Make room for `keys` keys in all, so that inserting up to that many neither rehashes nor copies keys. */
+  reserve(keys: number): void {
+    let cap = this.mask + 1;
+    while (cap < 2 * keys + 2) cap <<= 1;
+    if (cap > this.mask + 1) this.rehash(cap);
+    const w = this.width;
+    if (this.keys.length < keys * w) { const k = new Int32Array(keys * w); k.set(this.keys); this.keys = k; }
   }
 
   /** Approximate bytes held. */
@@ -97,18 +107,17 @@ export class WordsMap {
     return this.slots.byteLength + this.keys.byteLength + this.hashes.byteLength;
   }
 
-  private rehash(): void {
+  private rehash(cap = this.slots.length): void {
     const old = this.slots;
-    const cap = old.length;
-    const slots = new Int32Array(2 * cap).fill(-1);
+    const slots = new Int32Array(2 * cap); // zeroed: no fill pass over a fresh table
     const mask = cap - 1;
     for (let p = 0; p < old.length; p += 2) {
-      const id = old[p]!;
-      if (id < 0) continue;
+      const id1 = old[p]!;
+      if (id1 === 0) continue;
       const h = old[p + 1]!;
       let s = h & mask;
-      while (slots[2 * s]! >= 0) s = (s + 1) & mask;
-      slots[2 * s] = id; slots[2 * s + 1] = h;
+      while (slots[2 * s] !== 0) s = (s + 1) & mask;
+      slots[2 * s] = id1; slots[2 * s + 1] = h;
     }
     this.slots = slots;
     this.mask = mask;

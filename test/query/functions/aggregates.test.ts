@@ -107,3 +107,24 @@ describe('topK and variance', () => {
     expect(agg('varPopIf', [vec('Int32', [1, 2, 100]), vec('UInt8', [1, 1, 0])], [0, 0, 0], 1).rows).toEqual([0.25]);
   });
 });
+
+describe('sum and avg of narrow integers', () => {
+  it('stay exact past 2^53 (high halves kept only once a sum needs them)', () => {
+    const f = findAggregate('sum')!;
+    const t = parseType('UInt32');
+    const acc = f.create([t], []);
+    const n = 1 << 16;
+    const values = new Uint32Array(n).fill(0xffffffff);
+    const groupIds = new Uint32Array(n);
+    for (let i = 0; i < n; i += 2) groupIds[i] = 1; // group 1 gets half the rows, group 0 the other half
+    const batches = 128; // 2^23 rows of 2^32 - 1: group sums of 2^22 · (2^32 - 1) > 2^53
+    for (let b = 0; b < batches; b++) acc.update([flatVector(t, values)], groupIds, n);
+    const expected = BigInt(batches * n / 2) * 0xffffffffn;
+    expect(toScalars(acc.evaluate(3))).toEqual([expected, expected, 0n]);
+  });
+  it('avg over an integer column merges states into lazily kept float sums', () => {
+    expect(roundTrip('avg', [vec('Int16', [1, 2, 3, -4, 100])], [0, 0, 1, 1, 2], 4)).toEqual([1.5, -0.5, 100, NaN]);
+    expect(roundTrip('sum', [vec('Int8', [1, 2, 3, -4, 100])], [0, 0, 1, 1, 2], 4)).toEqual([3n, -1n, 100n, 0n]);
+    expect(agg('avg', [vec('Int32', [2 ** 31 - 1, 2 ** 31 - 1, 5])], [0, 0, 1], 2).rows).toEqual([2 ** 31 - 1, 5]);
+  });
+});

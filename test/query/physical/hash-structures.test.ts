@@ -118,6 +118,33 @@ describe('BytesMap', () => {
     const missing = new TextEncoder().encode('not there');
     expect(m.find(missing, 0, missing.length, hashBytes(missing, 0, missing.length))).toBe(-1);
   });
+
+  it('tells apart keys of every length that differ in one byte anywhere, and interns dictionary entries', () => {
+    const xs: string[] = [];
+    for (let len = 0; len <= 40; len++) {
+      const base = Array.from({ length: len }, (_x, i) => String.fromCharCode(97 + (i % 26)));
+      xs.push(base.join(''));
+      for (let at = 0; at < len; at++) { const b = [...base]; b[at] = 'Z'; xs.push(b.join('')); }
+    }
+    const { offsets, bytes } = column(xs);
+    // At an odd byte offset, so no key starts aligned.
+    const shifted = new Uint8Array(bytes.length + 1);
+    shifted.set(bytes, 1);
+    const m = new BytesMap();
+    const out = new Int32Array(xs.length);
+    m.findOrInsertRows(shifted.subarray(1), offsets, xs.length, out, null);
+    expect(Array.from(out)).toEqual(xs.map((_x, i) => i));
+    const reserved = new BytesMap();
+    reserved.reserve(xs.length);
+    const out2 = new Int32Array(xs.length);
+    reserved.findOrInsertRows(bytes, offsets, xs.length, out2, null);
+    expect(Array.from(out2)).toEqual(Array.from(out));
+    // Entries in a given order: existing keys keep their ids, new ones follow in that order.
+    const dict = column(['new-b', 'x', 'new-a-longer-than-eight', xs[7]!, 'x', 'y']);
+    const ids = new Int32Array(6).fill(-1);
+    m.findOrInsertEntries(dict.bytes, dict.offsets, Int32Array.from([3, 2, 0, 4, 1]), 5, ids);
+    expect(Array.from(ids)).toEqual([xs.length + 1, xs.length + 2, xs.length, 7, xs.length + 2, -1]);
+  });
 });
 
 describe('WordsMap', () => {

@@ -96,6 +96,9 @@ describe('PackedGrouper', () => {
       for (let gi = 0; gi < ref.size; gi++) {
         expect(keys.map((c) => keyOf(c[gi]!)).join('|')).toBe(firstRow[gi]!.map(keyOf).join('|'));
       }
+      const some = Uint32Array.from({ length: 1 + r(10) }, () => r(ref.size));
+      const picked = g.keyVectorsAt(some).map(toScalars);
+      some.forEach((gi, i) => expect(picked.map((c) => keyOf(c[i]!)).join('|')).toBe(firstRow[gi]!.map(keyOf).join('|')));
     }
   });
 });
