@@ -9,8 +9,9 @@
  *   others' tails when it runs dry; every partition sends its partial result once, at the end.
  * - Aggregates with an exchange (exchange.ts): partial states come back first, then the main thread
  *   either merges them or routes each key-hash bucket to its worker and yields the workers' final rows.
- * - Rows fragments: units are handed out in order within a window and their rows are yielded in unit
- *   order, so the output is the single-threaded one.
+ * - Rows fragments: units are handed out in order within a window, each to the worker that owns its
+ *   region of the part (the same worker on every run, for its cache), and their rows are yielded in
+ *   unit order, so the output is the single-threaded one.
  *
  * Cancellation, max_execution_time and errors stop every partition; worker counters and memory are
  * added to the query's as units complete.
@@ -40,6 +41,8 @@ const IN_FLIGHT = 2;
  * makes the remaining units shared — partial aggregation would barely reduce them.
  */
 const SHARE_RATIO = 0.2;
+/** Rows fragments: granules of a part that go to one worker (a full unit of 8192-row granules, ≥ a cache stripe). */
+const REGION_GRANULES = 64;
 /** How often a waiting gather checks cancellation and the deadline. */
 const POLL_MS = 25;
 /** Largest batch (in bytes) handed on at once, so that merging it does not stall the event loop. */
@@ -276,9 +279,11 @@ export class GatherExec implements PhysicalOperator {
         if (unit.descriptor === undefined) {
           localUnits.push({ unit, ordinal: dispatched });
         } else {
-          let w = -1;
-          for (let i = 0; i < n; i++) if (inFlight[i]! < IN_FLIGHT && (w < 0 || inFlight[i]! < inFlight[w]!)) w = i;
-          if (w < 0) return;
+          // A unit's worker depends only on where it lies in its part, so units sharing cache stripes
+          // (pruning cuts small ones) decode them once, and a repeated query finds them in that
+          // worker's column cache (units come back in order anyway: a worker running ahead would wait).
+          const w = Math.floor(unit.descriptor.from / REGION_GRANULES) % n;
+          if (inFlight[w]! >= IN_FLIGHT) return;
           sessions[w]!.send([{ descriptor: unit.descriptor, ordinal: dispatched }]);
           inFlight[w]!++;
         }
