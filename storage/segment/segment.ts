@@ -1,7 +1,7 @@
 /**
  * An in-memory segment: the rows of a table that are durable in the WAL but not yet in a part.
- * Appendable and queryable at once: {@link Segment.snapshot} captures the row count and the current
- * buffers, so a reader sees exactly that prefix while appends continue.
+ * Appendable and queryable at once: {@link Segment.snapshots} captures the chunks and the active
+ * chunk's row count and buffers, so a reader sees exactly that prefix while appends continue.
  */
 import { EddyError } from '../../src/core/errors.ts';
 import type { Field, Scalar } from '../../src/core/types.ts';
@@ -16,15 +16,26 @@ export interface SegmentSnapshot {
   readonly rowCount: number;
 }
 
-/** Appendable in-memory columns with a fixed schema (changed only by addColumn/dropColumn). */
+/**
+ * Rows per chunk. Appends go to the active chunk; a full one is sealed (never appended to again) and a
+ * new one starts. So a growing segment never copies what it holds into larger buffers (a doubling of
+ * a 1M-row column stalled the event loop for tens of ms), and scans see one unit per chunk, yielding
+ * between them.
+ */
+export const CHUNK_ROWS = 65536;
+
+/** Appendable in-memory columns with a fixed schema (changed only by addColumn/dropColumn), held in chunks. */
 export class Segment {
   private fields: Field[];
   private builders: ColumnBuilder[];
+  /** Sealed chunks, oldest first. */
+  private sealed: SegmentSnapshot[] = [];
+  private sealedBytes = 0;
   private rows = 0;
   /** Wall-clock ms when the first row arrived (0 when empty): drives flush by age. */
   firstRowAt = 0;
 
-  constructor(schema: readonly Field[], capacity = 1024) {
+  constructor(schema: readonly Field[], private readonly capacity = 1024) {
     this.fields = [...schema];
     this.builders = schema.map((f) => new ColumnBuilder(f.type, capacity));
   }
@@ -41,7 +52,7 @@ export class Segment {
 
   /** Approximate bytes held. */
   get byteSize(): number {
-    let s = 0;
+    let s = this.sealedBytes;
     for (const b of this.builders) s += b.byteSize;
     return s;
   }
@@ -57,23 +68,37 @@ export class Segment {
       }
     }
     if (rowCount === 0) return;
-    for (let c = 0; c < columns.length; c++) this.builders[c]!.append(columns[c]!, 0, rowCount);
     if (this.rows === 0) this.firstRowAt = Date.now();
-    this.rows += rowCount;
+    for (let from = 0; from < rowCount;) {
+      const active = this.builders[0]!.length;
+      if (active >= CHUNK_ROWS) this.seal();
+      const to = Math.min(rowCount, from + CHUNK_ROWS - this.builders[0]!.length);
+      for (let c = 0; c < columns.length; c++) this.builders[c]!.append(columns[c]!, from, to);
+      this.rows += to - from;
+      from = to;
+    }
   }
 
-  /** The current rows as a stable snapshot. */
-  snapshot(): SegmentSnapshot {
-    const n = this.rows;
-    return { schema: this.fields, columns: this.builders.map((b) => b.view(n)), rowCount: n };
+  /** The current rows as stable snapshots, one per chunk (the active chunk's current prefix last). */
+  snapshots(): SegmentSnapshot[] {
+    const n = this.builders[0]?.length ?? 0;
+    const active = { schema: this.fields, columns: this.builders.map((b) => b.view(n)), rowCount: n };
+    return n > 0 ? [...this.sealed, active] : [...this.sealed];
   }
 
   /** Insert a column at `index`, existing rows holding `value`. */
   addColumn(field: Field, index: number, value: Scalar): void {
-    const b = new ColumnBuilder(field.type, Math.max(16, this.rows));
-    b.appendValue(value, this.rows);
-    this.fields = [...this.fields.slice(0, index), field, ...this.fields.slice(index)];
-    this.builders = [...this.builders.slice(0, index), b, ...this.builders.slice(index)];
+    const filled = (rows: number): ColumnBuilder => {
+      const b = new ColumnBuilder(field.type, Math.max(16, rows));
+      b.appendValue(value, rows);
+      return b;
+    };
+    const fields = [...this.fields.slice(0, index), field, ...this.fields.slice(index)];
+    this.sealed = this.sealed.map((ch) => ({
+      schema: fields, columns: [...ch.columns.slice(0, index), filled(ch.rowCount).view(), ...ch.columns.slice(index)], rowCount: ch.rowCount,
+    }));
+    this.fields = fields;
+    this.builders = [...this.builders.slice(0, index), filled(this.builders[0]?.length ?? 0), ...this.builders.slice(index)];
   }
 
   /** Remove a column by name. */
@@ -82,5 +107,14 @@ export class Segment {
     if (i < 0) throw new EddyError('NO_SUCH_COLUMN_IN_TABLE', `there is no column ${name} in the segment`);
     this.fields = this.fields.filter((_, k) => k !== i);
     this.builders = this.builders.filter((_, k) => k !== i);
+    this.sealed = this.sealed.map((ch) => ({ schema: this.fields, columns: ch.columns.filter((_, k) => k !== i), rowCount: ch.rowCount }));
+  }
+
+  /** Seal the active chunk and start a new one. */
+  private seal(): void {
+    const n = this.builders[0]!.length;
+    this.sealed.push({ schema: this.fields, columns: this.builders.map((b) => b.view(n)), rowCount: n });
+    for (const b of this.builders) this.sealedBytes += b.byteSize;
+    this.builders = this.fields.map((f) => new ColumnBuilder(f.type, Math.min(this.capacity, CHUNK_ROWS)));
   }
 }

@@ -13,7 +13,7 @@ import { availableParallelism } from 'node:os';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { handOverVector } from '../../src/core/hand-over.ts';
 import { WorkerJobPool } from '../../src/core/worker-jobs.ts';
-import type { Field } from '../../src/core/types.ts';
+import type { Field, TypedArray } from '../../src/core/types.ts';
 import type { PartWriteOptions } from '../part/index.ts';
 import type { PlainVector } from '../segment/column-builder.ts';
 
@@ -42,27 +42,47 @@ export function writePartOffThread(job: PartJob): Promise<string> {
   return pool.run<string>({ ...job, blocks }, [...transfer]);
 }
 
+/** Bytes copied between two event-loop turns by {@link ownedCopies}. */
+const COPY_SLICE_BYTES = 4 << 20;
+
 /**
- * Copies of `columns` that own their buffers, for handing rows that stay in use here (a frozen segment,
- * still queryable while it is written) to a part writer. One column per event-loop turn, so copying a
- * large segment does not hold queries up.
+ * Copies of blocks of columns, each array owning its buffer, for handing rows that stay in use here (a
+ * frozen segment, still queryable while it is written) to a part writer. At most
+ * {@link COPY_SLICE_BYTES} are copied per event-loop turn, so copying a large segment does not hold
+ * queries up.
  */
-export async function ownedCopies(columns: readonly PlainVector[]): Promise<PlainVector[]> {
-  const out: PlainVector[] = [];
-  for (const v of columns) {
-    out.push(copyPlain(v));
-    await yieldToLoop();
+export async function ownedCopies(blocks: readonly (readonly PlainVector[])[]): Promise<PlainVector[][]> {
+  let budget = COPY_SLICE_BYTES;
+  const copy = async <A extends Uint8Array | Int32Array | TypedArray>(a: A): Promise<A> => {
+    const out = new (a.constructor as new (n: number) => A)(a.length);
+    const step = Math.max(1, Math.floor(COPY_SLICE_BYTES / a.BYTES_PER_ELEMENT));
+    for (let i = 0; i < a.length; i += step) {
+      const end = Math.min(a.length, i + step);
+      out.set(a.subarray(i, end) as never, i);
+      budget -= (end - i) * a.BYTES_PER_ELEMENT;
+      if (budget <= 0) {
+        budget = COPY_SLICE_BYTES;
+        await yieldToLoop();
+      }
+    }
+    return out;
+  };
+  const out: PlainVector[][] = [];
+  for (const columns of blocks) {
+    const copies: PlainVector[] = [];
+    for (const v of columns) {
+      const n = v.length;
+      const nulls = v.nulls === null ? null : await copy(v.nulls.subarray(0, n));
+      if (v.kind === 'flat') {
+        copies.push({ ...v, values: await copy(v.values.subarray(0, n)), nulls });
+        continue;
+      }
+      const first = v.offsets[0]!;
+      let offsets = await copy(v.offsets.subarray(0, n + 1));
+      if (first !== 0) for (let i = 0; i <= n; i++) offsets[i] = offsets[i]! - first;
+      copies.push({ ...v, offsets, bytes: await copy(v.bytes.subarray(first, v.offsets[n]!)), nulls });
+    }
+    out.push(copies);
   }
   return out;
-}
-
-function copyPlain(v: PlainVector): PlainVector {
-  const n = v.length;
-  // new Uint8Array(view) copies (Buffer#slice would not)
-  const nulls = v.nulls === null ? null : new Uint8Array(v.nulls.subarray(0, n));
-  if (v.kind === 'flat') return { ...v, values: v.values instanceof Uint8Array ? new Uint8Array(v.values.subarray(0, n)) : v.values.slice(0, n), nulls };
-  const first = v.offsets[0]!;
-  const offsets = new Int32Array(n + 1);
-  for (let i = 0; i <= n; i++) offsets[i] = v.offsets[i]! - first;
-  return { ...v, offsets, bytes: new Uint8Array(v.bytes.subarray(first, v.offsets[n]!)), nulls };
 }

@@ -113,10 +113,13 @@ export interface MergeInfo {
 }
 
 interface Frozen {
-  readonly snap: SegmentSnapshot;
-  /** Last WAL seq whose rows are in `snap`. */
+  /** The segment's chunks (all in `schema`). */
+  readonly snaps: readonly SegmentSnapshot[];
+  readonly schema: readonly Field[];
+  readonly rowCount: number;
+  /** Last WAL seq whose rows are in `snaps`. */
   readonly boundary: number;
-  /** Approximate bytes held by `snap`. */
+  /** Approximate bytes held by `snaps`. */
   readonly bytes: number;
   readonly extra: ExtraEntries;
 }
@@ -313,7 +316,7 @@ export class TableStorage {
     this.checkOpen();
     const parts = this.active.slice();
     for (const p of parts) p.acquire();
-    const segs = [...this.frozen.map((f) => f.snap), this.segment.snapshot()].filter((s) => s.rowCount > 0);
+    const segs = [...this.frozen.flatMap((f) => f.snaps), ...this.segment.snapshots()].filter((s) => s.rowCount > 0);
     return new StorageSnapshot(this.defs, parts, segs);
   }
 
@@ -445,7 +448,7 @@ export class TableStorage {
 
   /** Rows in the in-memory segments (not yet in parts). */
   get unflushedRows(): number {
-    return this.segment.rowCount + this.frozen.reduce((s, f) => s + f.snap.rowCount, 0);
+    return this.segment.rowCount + this.frozen.reduce((s, f) => s + f.rowCount, 0);
   }
 
   /** Approximate bytes held by the in-memory segments (not yet in parts); bounded by flush.maxPendingBytes. */
@@ -482,7 +485,7 @@ export class TableStorage {
     const seq = this.wal.reserveSeq();
     const entries: ExtraEntries = new Map();
     noteExtra(entries, seq, extra);
-    const { handles, blocks } = await this.writeParts(this.defs, columns.map(materialize), rowCount, 0, entries);
+    const { handles, blocks } = await this.writeParts(this.defs, [columns.map(materialize)], rowCount, 0, entries);
     for (const h of handles) this.adopt(h);
     this.unreserve(blocks);
     noteExtra(this.committed, seq, extra);
@@ -495,7 +498,8 @@ export class TableStorage {
       try {
         if (this.segment.rowCount > 0 || this.segmentExtra.size > 0) {
           const boundary = await this.wal.rotate();
-          this.frozen.push({ snap: this.segment.snapshot(), boundary, bytes: this.segment.byteSize, extra: this.segmentExtra });
+          const seg = this.segment;
+          this.frozen.push({ snaps: seg.snapshots(), schema: seg.schema, rowCount: seg.rowCount, boundary, bytes: seg.byteSize, extra: this.segmentExtra });
           this.segment = new Segment(this.defs, Math.min(this.flushCfg.maxRows, 1 << 16));
           this.segmentExtra = new Map();
         }
@@ -510,13 +514,13 @@ export class TableStorage {
       let handles: PartHandle[];
       let blocks: number[];
       try {
-        if (f.snap.rowCount === 0) {
+        if (f.rowCount === 0) {
           // metadata without rows (e.g. Kafka offsets of an empty poll): no part to carry it
           const all: ExtraEntries = await readExtraFile(this.dir);
           mergeExtra(all, f.extra);
           await writeExtraFile(this.dir, all);
         }
-        ({ handles, blocks } = await this.writeParts(f.snap.schema, f.snap.columns, f.snap.rowCount, f.boundary, f.extra));
+        ({ handles, blocks } = await this.writeParts(f.schema, f.snaps.map((c) => c.columns), f.rowCount, f.boundary, f.extra));
       } catch (e) {
         throw toEddyError(e);
       }
@@ -532,24 +536,30 @@ export class TableStorage {
    * Split by partition, sort, write level-0 parts (atomically together), return their handles (not yet
    * active) and their block numbers, reserved until the caller has adopted them ({@link unreserve}).
    */
-  private async writeParts(schema: readonly Field[], columns: readonly PlainVector[], rowCount: number,
+  private async writeParts(schema: readonly Field[], columnBlocks: readonly (readonly PlainVector[])[], rowCount: number,
     walSeq: number, entries: ExtraEntries): Promise<{ handles: PartHandle[]; blocks: number[] }> {
     if (rowCount === 0) return { handles: [], blocks: [] };
-    const { readers, blocks } = await this.writeGroups(null, schema, columns, rowCount, walSeq, entries);
+    const { readers, blocks } = await this.writeGroups(schema, columnBlocks, rowCount, walSeq, entries);
     const now = new Date();
     return { handles: readers.map((r) => this.handleFor(r, now)), blocks };
   }
 
   /**
-   * Split rows by partition, sort each group and write it as a level-0 part: under `target`, or (null)
-   * into the table directly, through an atomic commit when there are several groups. The parts' block
+   * Split rows (blocks of columns in `schema` order) by partition, sort each group and write it as a
+   * level-0 part into the table, through an atomic commit when there are several groups. The parts' block
    * numbers are reserved (merges will not span them) until {@link unreserve}; on failure they are
    * released here.
    */
-  private async writeGroups(target: string | null, schema: readonly Field[], columns: readonly PlainVector[], rowCount: number,
+  private async writeGroups(schema: readonly Field[], columnBlocks: readonly (readonly PlainVector[])[], rowCount: number,
     walSeq: number, entries: ExtraEntries): Promise<{ readers: PartReader[]; blocks: number[] }> {
     const keyIdx = this.sortKey.map((k) => schema.findIndex((f) => f.name === k));
-    const groups = splitByPartition(columns, rowCount, this.partitioner);
+    let groups: { partition: string; columnBlocks: readonly (readonly PlainVector[])[]; fresh: boolean }[];
+    if (this.partitioner === undefined) {
+      groups = [{ partition: 'all', columnBlocks, fresh: false }];
+    } else {
+      const whole = schema.map((f, c) => concatVectors(f.type, columnBlocks.map((b) => b[c]!)));
+      groups = splitByPartition(whole, rowCount, this.partitioner).map((g) => ({ partition: g.partition, columnBlocks: [g.columns], fresh: g.columns !== whole }));
+    }
     const extra = partExtra(walSeq, entries);
     const blocks = groups.map(() => this.nextBlock++);
     for (const b of blocks) this.reserved.add(b);
@@ -560,13 +570,12 @@ export class TableStorage {
       for (let i = 0; i < groups.length; i++) {
         const g = groups[i]!;
         const opts = { granularity: this.granularity, sortKey: this.sortKey, partition: g.partition, minBlock: blocks[i]!, maxBlock: blocks[i]!, level: 0, extra };
-        const own = g.columns === columns ? await ownedCopies(columns) : [...g.columns];
-        readers.push(await PartReader.open(await writePartOffThread({ dir, schema, blocks: [own], keyIndexes: keyIdx, opts }), this.cache));
+        const own = g.fresh ? g.columnBlocks.map((b) => [...b]) : await ownedCopies(g.columnBlocks);
+        readers.push(await PartReader.open(await writePartOffThread({ dir, schema, blocks: own, keyIndexes: keyIdx, opts }), this.cache));
       }
       return readers;
     };
     try {
-      if (target !== null) return { readers: await write(target), blocks };
       if (groups.length === 1) return { readers: await write(this.dir), blocks };
       const dirs = await commitParts(this.dir, groups.length, write);
       return { readers: await Promise.all(dirs.map((d) => PartReader.open(d, this.cache))), blocks };
