@@ -143,6 +143,12 @@ async function settleMerges(server: EddyServer): Promise<number> {
   // Merging to one part now makes the table's state final before any query is timed.
   const optimizeStarted = performance.now();
   await eddyExecLong(server.url, 'OPTIMIZE TABLE hits FINAL');
+  // the merged-away parts are deleted once no query holds them: wait for that before measuring the size
+  for (let i = 0; i < 120; i++) {
+    const outdated = Number((await eddyQuery(server.url, 'SELECT count() FROM system.parts WHERE NOT active')).rows[0]?.[0] ?? 0);
+    if (outdated === 0) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
   const waited = seconds(started);
   progress(`Eddy: OPTIMIZE FINAL took ${seconds(optimizeStarted).toFixed(0)} s (settle + optimize ${waited.toFixed(0)} s)`, true);
   return waited;
