@@ -6,7 +6,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import { EddyError } from '../../src/core/errors.ts';
 import { handOverVector } from '../../src/core/hand-over.ts';
-import { serveJobs } from '../../src/core/worker-jobs.ts';
+import { serveJobs, toThreadError } from '../../src/core/worker-jobs.ts';
 import { inlineDecoder } from './index.ts';
 import type { DecodeJob, DecodeReply } from './off-thread.ts';
 
@@ -21,7 +21,7 @@ serveJobs(async (job: DecodeJob, ctx) => {
     }
     post({ done: true });
   } catch (e) {
-    post({ error: e instanceof EddyError ? { name: e.errorName, message: e.message } : { name: null, message: e instanceof Error ? e.message : String(e) } });
+    post({ error: toThreadError(e) });
   } finally {
     port.close();
   }

@@ -15,10 +15,9 @@
  */
 import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
-import { EddyError, type ErrorName } from '../../src/core/errors.ts';
 import { Settings } from '../../src/core/settings.ts';
 import type { Field } from '../../src/core/types.ts';
-import { WorkerJobPool } from '../../src/core/worker-jobs.ts';
+import { fromThreadError, toThreadError, WorkerJobPool, type ThreadError } from '../../src/core/worker-jobs.ts';
 import type { DecodedBlock, Decoder, DecoderSettings } from './decoder.ts';
 
 /** Inputs up to this size are decoded on the calling thread. */
@@ -37,7 +36,7 @@ export interface DecodeJob {
 }
 
 /** Messages from the decode thread. */
-export type DecodeReply = { ack: number } | { block: DecodedBlock } | { done: true } | { error: { name: ErrorName | null; message: string } };
+export type DecodeReply = { ack: number } | { block: DecodedBlock } | { done: true } | { error: ThreadError };
 
 /** Decode threads: one per core (at most four); decodes of concurrent inserts share them. */
 const pool = new WorkerJobPool(new URL('./decode-worker.ts', import.meta.url), Math.max(1, Math.min(4, availableParallelism())), 'Decode');
@@ -90,7 +89,7 @@ async function* decodeOffThread(format: string, decoder: Decoder, input: AsyncIt
   port1.on('message', deliver);
   const job: DecodeJob = { format, columns, settings: plainSettings(settings), port: port2 };
   // the job's own promise only matters when the thread dies: results come over the port
-  pool.run(job, [port2], { signal: controller.signal }).catch((e: unknown) => deliver({ error: errorOf(e) }));
+  pool.run(job, [port2], { signal: controller.signal }).catch((e: unknown) => deliver({ error: toThreadError(e) }));
   const send = (chunk: Uint8Array): void => {
     const copy = new Uint8Array(chunk); // a copy (Buffer#slice would be a view)
     inFlight += copy.length;
@@ -110,7 +109,7 @@ async function* decodeOffThread(format: string, decoder: Decoder, input: AsyncIt
   };
   pump().catch((e: unknown) => {
     controller.abort();
-    deliver({ error: errorOf(e) });
+    deliver({ error: toThreadError(e) });
   });
   try {
     for (;;) {
@@ -123,7 +122,7 @@ async function* decodeOffThread(format: string, decoder: Decoder, input: AsyncIt
       } else if ('done' in m) {
         return;
       } else if ('error' in m) {
-        throw new EddyError(m.error.name ?? 'LOGICAL_ERROR', m.error.message);
+        throw fromThreadError(m.error);
       }
     }
   } finally {
@@ -137,10 +136,6 @@ async function* decodeOffThread(format: string, decoder: Decoder, input: AsyncIt
 
 async function* fromList(chunks: readonly Uint8Array[]): AsyncIterable<Uint8Array> {
   yield* chunks;
-}
-
-function errorOf(e: unknown): { name: ErrorName | null; message: string } {
-  return e instanceof EddyError ? { name: e.errorName, message: e.message } : { name: null, message: e instanceof Error ? e.message : String(e) };
 }
 
 /** Settings as a record of plain values (what crosses to the thread; decoders ignore unknown names). */

@@ -10,8 +10,20 @@ import { parentPort, type MessagePort, type Worker } from 'node:worker_threads';
 import { EddyError, type ErrorName } from './errors.ts';
 import { startTsWorker } from './ts-worker.ts';
 
-type Reply = { id: number; result: unknown } | { id: number; progress: unknown }
-  | { id: number; error: { name: ErrorName | null; message: string } };
+/** An error as plain data, to cross a thread boundary. */
+export interface ThreadError { readonly name: ErrorName | null; readonly message: string }
+
+/** `e` as plain data (an EddyError keeps its name; anything else becomes a message). */
+export function toThreadError(e: unknown): ThreadError {
+  return e instanceof EddyError ? { name: e.errorName, message: e.message } : { name: null, message: String((e as Error)?.stack ?? e) };
+}
+
+/** The EddyError a {@link ThreadError} carried (LOGICAL_ERROR when it had no name). */
+export function fromThreadError(e: ThreadError): EddyError {
+  return new EddyError(e.name ?? 'LOGICAL_ERROR', e.message);
+}
+
+type Reply = { id: number; result: unknown } | { id: number; progress: unknown } | { id: number; error: ThreadError };
 
 type Request = { id: number; job: unknown } | { cancel: number };
 
@@ -35,7 +47,7 @@ class PoolWorker {
       this.jobs.delete(m.id);
       if (this.jobs.size === 0) this.worker.unref();
       if ('result' in m) p.resolve(m.result);
-      else p.reject(new EddyError(m.error.name ?? 'LOGICAL_ERROR', m.error.message));
+      else p.reject(fromThreadError(m.error));
     });
     this.worker.on('error', (e: Error) => { this.failure = e.message; });
     this.worker.on('exit', (code) => {
@@ -115,9 +127,7 @@ export function serveJobs(handle: (job: never, ctx: JobContext) => Promise<{ res
     const ctx: JobContext = { signal: controller.signal, progress: (p) => port.postMessage({ id, progress: p } satisfies Reply) };
     handle(m.job as never, ctx).then(
       ({ result, transfer }) => port.postMessage({ id, result } satisfies Reply, transfer ?? []),
-      (e: unknown) => port.postMessage({
-        id, error: e instanceof EddyError ? { name: e.errorName, message: e.message } : { name: null, message: String((e as Error)?.stack ?? e) },
-      } satisfies Reply),
+      (e: unknown) => port.postMessage({ id, error: toThreadError(e) } satisfies Reply),
     ).finally(() => running.delete(id));
   });
 }
