@@ -92,6 +92,12 @@ function constHash(x: unknown): number {
   return pairHash(f64Words[0]!, f64Words[1]!);
 }
 
+/**
+ * Hash words of the entries of the dictionaries seen: a part's dictionary (thousands to millions of
+ * entries) is hashed once, not once per batch that uses it.
+ */
+const dictHashes = new WeakMap<object, Int32Array>();
+
 /** Mix rows 0..n of `v` into `hs`. */
 function mixVector(v: Vector, n: number, hs: Int32Array): void {
   switch (v.kind) {
@@ -107,7 +113,8 @@ function mixVector(v: Vector, n: number, hs: Int32Array): void {
       return;
     }
     case 'dict': {
-      const dh = valueHashes(v.dict, new Int32Array(0));
+      let dh = dictHashes.get(v.dict);
+      if (dh === undefined) { dh = valueHashes(v.dict, new Int32Array(0)); dictHashes.set(v.dict, dh); }
       const { codes, nulls } = v;
       for (let i = 0; i < n; i++) hs[i] = mix(hs[i]!, nulls !== null && nulls[i] === 1 ? NULL_HASH : dh[codes[i]!]!);
     }
