@@ -8,6 +8,7 @@
  */
 import { parentPort, type MessagePort, type Worker } from 'node:worker_threads';
 import { EddyError, type ErrorName } from './errors.ts';
+import { lowerThreadPriority } from './thread-priority.ts';
 import { startTsWorker } from './ts-worker.ts';
 
 /** An error as plain data, to cross a thread boundary. */
@@ -115,6 +116,7 @@ export interface JobContext {
  */
 export function serveJobs(handle: (job: never, ctx: JobContext) => Promise<{ result: unknown; transfer?: ArrayBuffer[] }>): void {
   const port = parentPort!;
+  lowerThreadPriority();
   const running = new Map<number, AbortController>();
   port.on('message', (m: Request) => {
     if ('cancel' in m) {
