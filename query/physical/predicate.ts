@@ -5,8 +5,10 @@
  * constant, are selection kernels that write row indexes directly (query/expr/select-const.ts); any
  * other conjunct is evaluated — on the selected rows only, gathered, once few remain — and its result
  * narrows the selection. Columns are never compacted and no
- * 0/1 mask is combined with AND. Comparison conjuncts run first (cheap, usually selective); the others
- * keep their order.
+ * 0/1 mask is combined with AND. Conjuncts run cheapest first (as DuckDB's expression heuristics
+ * order them): numeric comparisons with a constant, then string (in)equality with a constant, then
+ * other comparisons, then everything else; equal costs keep their order. So a poll such as
+ * `event = 'probe' AND session_id = 42` compares integers over every row and strings over few.
  */
 import type { Batch } from '../../src/core/batch.ts';
 import { isTemporal, type DataType, type Scalar } from '../../src/core/types.ts';
@@ -47,14 +49,22 @@ interface ExprConjunct {
 
 type Conjunct = CmpConjunct | ExprConjunct;
 
+/** Relative cost of a conjunct per row, for ordering (see the file comment). */
+function cost(c: Conjunct): number {
+  if (c.kind === 'expr') return 3;
+  if (c.range !== null || c.wide !== null) return 0;
+  return c.text !== null ? 1 : 2;
+}
+
 /** A compiled filter predicate over batches of one schema. */
 export class FilterProgram {
   private readonly conjuncts: readonly Conjunct[];
   private scratch = new Uint32Array(0);
 
   constructor(readonly predicate: BoundExpr) {
-    const all = conjuncts(predicate).map(compileConjunct);
-    this.conjuncts = [...all.filter((c) => c.kind === 'cmp'), ...all.filter((c) => c.kind === 'expr')];
+    // A stable sort by cost: the conjuncts after the first look only at the rows still selected.
+    this.conjuncts = conjuncts(predicate).map(compileConjunct).map((c, i) => ({ c, i }))
+      .sort((a, b) => cost(a.c) - cost(b.c) || a.i - b.i).map((x) => x.c);
   }
 
   /**
