@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { createReadStream, openSync, closeSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { SERVER_NODE_FLAGS } from '../../src/cli/node-flags.ts';
 import { freePort } from '../../test/support/free-port.ts';
 
 const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
@@ -23,7 +24,7 @@ export interface EddyServer {
 export async function startEddyServer(dataDir: string, logFile: string, timeoutMs = 60_000): Promise<EddyServer> {
   const port = await freePort();
   const log = openSync(logFile, 'a');
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'server', '--data-dir', dataDir, '--host', '127.0.0.1', '--port', String(port)],
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', MAIN, 'server', '--data-dir', dataDir, '--host', '127.0.0.1', '--port', String(port)],
     { stdio: ['ignore', log, log] });
   closeSync(log);
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

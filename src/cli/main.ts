@@ -12,6 +12,7 @@ import { outputFormat } from '../server/formats/registry.ts';
 import { errorText } from '../server/http-errors.ts';
 import { loadUsers } from '../server/users.ts';
 import { sharedPool, threadsFor } from '../../query/parallel/pool.ts';
+import { missingServerNodeFlags } from './node-flags.ts';
 
 const USAGE = `Usage:
   eddy server [--data-dir ./data] [--host 127.0.0.1] [--port 8123] [--config users.json]
@@ -66,6 +67,11 @@ async function server(opts: Record<string, string>): Promise<void> {
   const host = opts.host ?? '127.0.0.1';
   const port = intOption(opts, 'port') ?? 8123;
   const flush = flushOptions(opts);
+  const missing = missingServerNodeFlags();
+  if (missing.length > 0) {
+    stderrLogger.warn(`Started without node ${missing.join(' ')}: expect frequent full garbage collections under load ` +
+      `(use \`npm start\`, the eddy command, or \`node ${missing.join(' ')} --import tsx src/cli/main.ts server\`).`);
+  }
   // Query workers load their modules while the database opens; /ping answers once both are done, so a
   // first query does not pay for the workers' start-up.
   const workersReady = sharedPool().prestart(threadsFor(0));

@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import { SERVER_NODE_FLAGS } from '../../src/cli/node-flags.ts';
 import { freePort } from './free-port.ts';
 
 export { freePort };
@@ -34,7 +35,7 @@ export interface ServerProcess {
  */
 export async function startServer(dataDir: string, opts: { port?: number; args?: string[]; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<ServerProcess> {
   const port = opts.port ?? await freePort();
-  const child = spawn(process.execPath, [...serverNodeArgs(), '--import', 'tsx', 'src/cli/main.ts', 'server', '--data-dir', dataDir,
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...serverNodeArgs(), '--import', 'tsx', 'src/cli/main.ts', 'server', '--data-dir', dataDir,
     '--host', '127.0.0.1', '--port', String(port), ...(opts.args ?? [])], {
     cwd: ROOT, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
