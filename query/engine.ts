@@ -13,7 +13,7 @@ import { scalarAt } from '../src/core/vector.ts';
 import './functions/index.ts';
 import type { Query } from './parser/ast.ts';
 import { optimize } from './optimizer/optimize.ts';
-import { MERGE_THRESHOLD, type ParallelOptions } from './parallel/plan.ts';
+import { MERGE_THRESHOLD, ROWS_PER_THREAD, type ParallelOptions } from './parallel/plan.ts';
 import { threadsFor } from './parallel/pool.ts';
 import { buildPhysical, explainPhysical } from './physical/build.ts';
 import { QueryExecContext } from './physical/exec-context.ts';
@@ -51,11 +51,12 @@ function setting(ctx: QueryContext, name: string, dflt: number): number {
   return n;
 }
 
-/** How widely the query may run: max_threads, merge_tree_min_rows_for_concurrent_read, group_by_two_level_threshold. */
+/** How widely the query may run: max_threads, merge_tree_min_rows_for_concurrent_read / _per_thread, group_by_two_level_threshold. */
 function parallelOptions(ctx: QueryContext, batchRows: number): ParallelOptions {
   return {
     threads: threadsFor(setting(ctx, 'max_threads', 0)),
     minRows: setting(ctx, 'merge_tree_min_rows_for_concurrent_read', 163840),
+    rowsPerThread: setting(ctx, 'merge_tree_min_rows_per_thread', ROWS_PER_THREAD),
     mergeThreshold: setting(ctx, 'group_by_two_level_threshold', MERGE_THRESHOLD),
     batchRows,
   };

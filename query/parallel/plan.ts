@@ -32,6 +32,8 @@ export interface ParallelOptions {
   readonly threads: number;
   /** Fewest rows in part units worth spreading over workers (merge_tree_min_rows_for_concurrent_read). */
   readonly minRows: number;
+  /** Rows in part units per worker: a scan runs on one worker per this many (merge_tree_min_rows_per_thread; 0 = threads). */
+  readonly rowsPerThread?: number;
   /** Rows per batch. */
   readonly batchRows: number;
   /** Partial groups above which a partition merges by key hash (group_by_two_level_threshold; 0 = never). */
@@ -48,7 +50,17 @@ interface Chain {
   readonly scan: ScanExec;
   /** Steps from the scan up. */
   readonly steps: FragmentStep[];
+  /** Worker threads to run it on. */
+  readonly threads: number;
 }
+
+/**
+ * Default of {@link ParallelOptions.rowsPerThread}. Each worker is a V8 isolate that compiles its own
+ * kernels and runs them on its share of the rows only, so a second worker on a scan of about a million
+ * rows cost more than it saved: ClickBench Q37–Q42 (1M rows after primary-key pruning) ran 20–40% slower
+ * hot and needed twice as many runs to warm up on two workers than on one.
+ */
+export const ROWS_PER_THREAD = 2_000_000;
 
 /** The filter/project chain from `op` down to a scan worth parallelizing, or null. */
 function chainOf(op: PhysicalOperator, opts: ParallelOptions): Chain | null {
@@ -69,7 +81,9 @@ function chainOf(op: PhysicalOperator, opts: ParallelOptions): Chain | null {
     units++;
   }
   if (units < 2 || rows < opts.minRows) return null;
-  return { scan: cur, steps: steps.reverse() };
+  const per = opts.rowsPerThread ?? ROWS_PER_THREAD;
+  const threads = per === 0 ? opts.threads : Math.max(1, Math.min(opts.threads, Math.floor(rows / per)));
+  return { scan: cur, steps: steps.reverse(), threads };
 }
 
 function fragmentOf(c: Chain, sink: FragmentSink, opts: ParallelOptions, ordinals = false): Fragment {
@@ -97,9 +111,9 @@ export function parallelAggregate(p: AggregateNode, input: PhysicalOperator, opt
   const threshold = opts.mergeThreshold ?? MERGE_THRESHOLD;
   if (p.keys.length > 0 && threshold > 0) {
     const exchange: AggregateExchange = { threshold, finalSchema: p.schema, steps: [], schema: p.schema };
-    return new GatherExec(fragmentOf(c, { ...sink, exchange }, opts), c.scan.units, opts.threads, p.schema, partition);
+    return new GatherExec(fragmentOf(c, { ...sink, exchange }, opts), c.scan.units, c.threads, p.schema, partition);
   }
-  const gather = new GatherExec(fragmentOf(c, sink, opts), c.scan.units, opts.threads, partial, partition);
+  const gather = new GatherExec(fragmentOf(c, sink, opts), c.scan.units, c.threads, partial, partition);
   const finalKeys: BoundExpr[] = keyFields.map((f, i) => ({ kind: 'col', index: i, type: f.type, name: f.name }));
   return new HashAggregateExec(gather, finalKeys, p.aggregates, p.schema, 'final');
 }
@@ -153,8 +167,8 @@ export function parallelTopK(p: TopKNode, input: PhysicalOperator, opts: Paralle
   const keys: SortKey[] = [...p.keys, ...ordinalRefs(width).map((expr) => ({ expr, desc: false, nullsFirst: false }))];
   const schema = [...input.schema, ...ORDINAL_FIELDS];
   const k = p.limit + p.offset;
-  const gather = new GatherExec(fragmentOf({ scan: c.scan, steps }, { kind: 'topK', keys, limit: k }, opts, true),
-    c.scan.units, opts.threads, schema, new TopKExec(input, p.keys, k, 0), countRowsBeforeLimit);
+  const gather = new GatherExec(fragmentOf({ ...c, steps }, { kind: 'topK', keys, limit: k }, opts, true),
+    c.scan.units, c.threads, schema, new TopKExec(input, p.keys, k, 0), countRowsBeforeLimit);
   const top = new TopKExec(gather, keys, p.limit, p.offset);
   if (keepOrdinals) return top;
   return new ProjectExec(top, input.schema.map((f, i) => ({ kind: 'col', index: i, type: f.type, name: f.name })), input.schema);
@@ -167,7 +181,7 @@ export function parallelLimit(p: LimitNode, input: PhysicalOperator, opts: Paral
   if (c.scan.filter === undefined && !c.steps.some((s) => s.kind === 'filter')) return null; // the first batches suffice
   const perUnit = p.limit === undefined ? undefined : p.limit + p.offset;
   const sink: FragmentSink = perUnit === undefined ? { kind: 'rows' } : { kind: 'rows', limit: perUnit };
-  const gather = new GatherExec(fragmentOf(c, sink, opts), c.scan.units, opts.threads, input.schema,
+  const gather = new GatherExec(fragmentOf(c, sink, opts), c.scan.units, c.threads, input.schema,
     perUnit === undefined ? input : new LimitExec(input, perUnit, 0));
   return new LimitExec(gather, p.limit, p.offset, countRowsBeforeLimit);
 }

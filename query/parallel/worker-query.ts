@@ -121,7 +121,12 @@ export class WorkerQuery {
     const before = table.groups;
     const transfer: ArrayBuffer[] = [];
     let own: Uint32Array;
-    if (before > x.threshold) {
+    if (before > x.threshold && this.parts === 1) {
+      // The only partition: every group stays here (nothing to build, hash or send).
+      own = new Uint32Array(mixed);
+      for (let g = 0; g < mixed; g++) own[g] = g;
+      this.post({ t: 'partial', q: this.q, memory: ctx.memory, whole: null, buckets: [[]] }, transfer);
+    } else if (before > x.threshold) {
       const partial = [...table.grouper.keyVectors(0, mixed), ...table.outputs(true, mixed)];
       const buckets = bucketRows(keyBuckets(partial.slice(0, nk), mixed, this.parts), this.parts);
       own = buckets[this.part]!;

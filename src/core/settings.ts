@@ -41,6 +41,8 @@ const IMPLEMENTED: readonly SettingDef[] = [
   def('max_insert_block_size', 'UInt64', 1048576, 'Maximum number of rows in a block formed for insertion into a table.'),
   def('max_threads', 'UInt64', 0, 'Maximum number of query processing threads (0 = number of cores).'),
   def('merge_tree_min_rows_for_concurrent_read', 'UInt64', 163840, 'Fewest rows to read from MergeTree parts for a query to run on several threads.'),
+  def('merge_tree_min_rows_per_thread', 'UInt64', 2000000,
+    'Rows to read from MergeTree parts per query worker thread: a parallel scan uses one worker per this many rows, at most max_threads (0 = max_threads; Eddy only).'),
   def('group_by_two_level_threshold', 'UInt64', 50000,
     'Groups a thread of a parallel GROUP BY must exceed for the threads to merge by key hash instead of on one thread (0 = never; Eddy default, ClickHouse uses 100000).'),
   def('query_plan_optimize_lazy_materialization', 'Bool', true, 'Read columns that only the result needs after ORDER BY … LIMIT has picked its rows (lazy materialisation).'),

@@ -13,7 +13,7 @@ import { Database } from '../../../src/database.ts';
 import { sharedPool, shutdownSharedPool } from '../../../query/parallel/pool.ts';
 
 /** Small batches and no row threshold, so a small table spreads over many units and both workers. */
-const PARALLEL = { merge_tree_min_rows_for_concurrent_read: 0, max_block_size: 1000 };
+const PARALLEL = { merge_tree_min_rows_for_concurrent_read: 0, merge_tree_min_rows_per_thread: 0, max_block_size: 1000 };
 const SERIAL = { ...PARALLEL, max_threads: 1 };
 const TWO = { ...PARALLEL, max_threads: 2 };
 
@@ -77,6 +77,9 @@ describe('parallel execution', () => {
     expect(await plan('SELECT g, count() FROM t GROUP BY g LIMIT 2 OFFSET 1', TWO)).toMatch(/Limit 2 offset 1\n {2}Gather .* \+ Limit 3\)/);
     expect(await plan('SELECT g, count() FROM t GROUP BY g', SERIAL)).not.toMatch(/Gather/);
     expect(await plan('SELECT g, count() FROM t GROUP BY g', { max_threads: 2 })).not.toMatch(/Gather/); // 103k rows < 163840
+    // One worker per merge_tree_min_rows_per_thread rows (103k here), at most max_threads.
+    expect(await plan('SELECT sum(x) FROM t', { ...TWO, merge_tree_min_rows_per_thread: 60000 })).toMatch(/Gather threads: 1 /);
+    expect(await plan('SELECT sum(x) FROM t', { ...TWO, merge_tree_min_rows_per_thread: 50000 })).toMatch(/Gather threads: 2 /);
     expect(await plan('SELECT g, any(s) FROM t GROUP BY g', TWO)).not.toMatch(/Gather/); // order-dependent aggregate
     expect(await plan('SELECT * FROM t ORDER BY x LIMIT 3', TWO)).toMatch(/TopK 3[\s\S]*Gather/);
     expect(await plan('SELECT * FROM t WHERE x > 5 LIMIT 3', TWO)).toMatch(/Limit 3[\s\S]*Gather/);
@@ -103,6 +106,8 @@ describe('parallel execution', () => {
       const base = `SELECT ${keys}, count() AS c, ${aggs.join(', ')} FROM t ${pick(r, FILTERS)} GROUP BY ${keys.replace(/ AS \w+/, '')}${having}`;
       const all = normalize(await rows(base, SERIAL), true);
       expect(normalize(await rows(base, HASHED), true), base).toEqual(all);
+      // One worker (with the main thread's in-memory share): its groups are never split.
+      expect(normalize(await rows(base, { ...HASHED, merge_tree_min_rows_per_thread: 1e9 }), true), base).toEqual(all);
       // A total order over the groups (keys are unique per group), so ties cannot differ.
       const n = 1 + r(30);
       const order = `${base} ORDER BY c DESC, ${keys.replace(/^.* AS (\w+)/, '$1').split(', ').map((k) => `${k} NULLS FIRST`).join(', ')} LIMIT ${n}${r(2) ? ` OFFSET ${r(10)}` : ''}`;

@@ -12,7 +12,7 @@ import { scalarAt } from '../../../src/core/vector.ts';
 import { Database } from '../../../src/database.ts';
 import { shutdownSharedPool } from '../../../query/parallel/pool.ts';
 
-const PARALLEL = { merge_tree_min_rows_for_concurrent_read: 0, max_block_size: 1000 };
+const PARALLEL = { merge_tree_min_rows_for_concurrent_read: 0, merge_tree_min_rows_per_thread: 0, max_block_size: 1000 };
 const SERIAL = { ...PARALLEL, max_threads: 1 };
 const HASHED = { ...PARALLEL, max_threads: 2, group_by_two_level_threshold: 1 };
 
