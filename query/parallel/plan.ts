@@ -58,7 +58,7 @@ interface Chain {
  * Default of {@link ParallelOptions.rowsPerThread}. Each worker is a V8 isolate that compiles its own
  * kernels and runs them on its share of the rows only, so a second worker on a scan of about a million
  * rows cost more than it saved: ClickBench Q37–Q42 (1M rows after primary-key pruning) ran 20–40% slower
- * hot and needed twice as many runs to warm up on two workers than on one.
+ * hot, and warmed up more slowly after a restart, on two workers than on one.
  */
 export const ROWS_PER_THREAD = 2_000_000;
 

@@ -112,7 +112,8 @@ export interface JobContext {
 
 /**
  * Worker side: run `handle` for each job posted by a {@link WorkerJobPool} and answer with its result
- * (whose `transfer` buffers move back) or its error.
+ * (whose `transfer` buffers move back) or its error. The thread runs at background priority
+ * (thread-priority.ts): job pools do storage and ingest work that queries must not wait behind.
  */
 export function serveJobs(handle: (job: never, ctx: JobContext) => Promise<{ result: unknown; transfer?: ArrayBuffer[] }>): void {
   const port = parentPort!;
