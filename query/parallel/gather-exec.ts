@@ -24,6 +24,7 @@ import type { AggregateCall } from '../planner/bound.ts';
 import type { ExecContext, PhysicalOperator } from '../physical/operator.ts';
 import { yieldToEventLoop } from '../physical/operator.ts';
 import { sliceVector, vectorBytes } from '../physical/vectors.ts';
+import { planKey } from '../physical/grouping/group-hints.ts';
 import { buildFragment, type Fragment } from './fragment.ts';
 import { Mailbox } from './mailbox.ts';
 import { mergeOnMainThread, packedBuffers, splitPartials, type AggregateExchange } from './exchange.ts';
@@ -33,6 +34,7 @@ import { sharedPool, type WorkerSession } from './pool.ts';
 import type { FromWorker, WorkerError } from './protocol.ts';
 import { AsyncQueue } from './unit-queue.ts';
 import { UnitScanExec, type OrderedUnit } from './unit-scan.ts';
+import { recordGroupRatio } from './width-hints.ts';
 
 /** Unit messages a worker may have queued at once (one being read, one waiting). */
 const IN_FLIGHT = 2;
@@ -129,6 +131,9 @@ export class GatherExec implements PhysicalOperator {
     const shareable = sink.kind === 'aggregate' && !(sink.keys.length === 1 && sink.keys[0]!.type.kind === 'String');
     const sharedNext = new Int32Array(n);
     const workerRows = new Float64Array(n);
+    // Aggregate exchange: each worker's last reported groups and rows folded (for the width hint).
+    const workerGroups = new Float64Array(n);
+    const workerFolded = new Float64Array(n);
     const counted = new Set<number>();
     // Each worker first reads a small head of its first unit, alone, so that near-unique keys switch to
     // shared units early: groups aggregated before the switch must be exported and merged again.
@@ -177,6 +182,8 @@ export class GatherExec implements PhysicalOperator {
               inFlight[ev.w]!--;
               probed[ev.w] = 1;
               workerRows[ev.w]! += m.readRows;
+              if (m.groups !== undefined) workerGroups[ev.w] = m.groups;
+              if (m.folded !== undefined) workerFolded[ev.w] = m.folded;
               // A shared unit is read by every worker: count its rows once.
               if (shared === null || !shared.some((u) => u.ordinal === m.ordinal) || !counted.has(m.ordinal)) {
                 if (shared !== null) counted.add(m.ordinal);
@@ -206,7 +213,10 @@ export class GatherExec implements PhysicalOperator {
           }
         }
       }
-      if (exchange && sink.kind === 'aggregate') yield* this.exchange(exchange, sink.schema, sink.aggregates, partials, sessions, owners, box, ctx);
+      if (exchange && sink.kind === 'aggregate') {
+        recordGroupRatio(planKey(this.children[0]!), sum(workerGroups), sum(workerFolded));
+        yield* this.exchange(exchange, sink.schema, sink.aggregates, partials, sessions, owners, box, ctx);
+      }
       else if (this.countRowsBeforeLimit) ctx.stats.rowsBeforeLimit = sinkRows;
     } finally {
       this.stop(sessions, localCtx, owners, ctx);
@@ -378,6 +388,12 @@ export class GatherExec implements PhysicalOperator {
     localCtx.stop();
     for (const o of owners) ctx.trackMemory(o, 0);
   }
+}
+
+function sum(xs: Float64Array): number {
+  let s = 0;
+  for (const x of xs) s += x;
+  return s;
 }
 
 /** Units in order. */

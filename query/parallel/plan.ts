@@ -15,6 +15,7 @@ import { findAggregate } from '../functions/registry.ts';
 import type { AggregateCall, BoundExpr } from '../planner/bound.ts';
 import type { AggregateNode, LimitNode, SortKey, TopKNode } from '../planner/logical.ts';
 import { FilterExec } from '../physical/filter.ts';
+import { planKey } from '../physical/grouping/group-hints.ts';
 import { HashAggregateExec, partialSchema } from '../physical/hash-aggregate.ts';
 import { LimitExec } from '../physical/limit.ts';
 import type { PhysicalOperator } from '../physical/operator.ts';
@@ -25,6 +26,7 @@ import type { AggregateExchange, ExchangeReduce } from './exchange.ts';
 import type { Fragment, FragmentSink, FragmentStep } from './fragment.ts';
 import { GatherExec } from './gather-exec.ts';
 import { ORDINAL_FIELDS } from './unit-scan.ts';
+import { nearUnique } from './width-hints.ts';
 
 /** When and how wide to run partitioned. */
 export interface ParallelOptions {
@@ -111,7 +113,9 @@ export function parallelAggregate(p: AggregateNode, input: PhysicalOperator, opt
   const threshold = opts.mergeThreshold ?? MERGE_THRESHOLD;
   if (p.keys.length > 0 && threshold > 0) {
     const exchange: AggregateExchange = { threshold, finalSchema: p.schema, steps: [], schema: p.schema };
-    return new GatherExec(fragmentOf(c, { ...sink, exchange }, opts), c.scan.units, c.threads, p.schema, partition);
+    // Nearly unique keys last time: one worker (width-hints.ts), unless the width is pinned (rowsPerThread = 0).
+    const threads = opts.rowsPerThread !== 0 && nearUnique(planKey(partition)) ? 1 : c.threads;
+    return new GatherExec(fragmentOf(c, { ...sink, exchange }, opts), c.scan.units, threads, p.schema, partition);
   }
   const gather = new GatherExec(fragmentOf(c, sink, opts), c.scan.units, c.threads, partial, partition);
   const finalKeys: BoundExpr[] = keyFields.map((f, i) => ({ kind: 'col', index: i, type: f.type, name: f.name }));

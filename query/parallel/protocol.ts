@@ -41,6 +41,8 @@ export interface UnitProgress {
   readonly memory: number;
   /** Aggregate exchange: groups in the worker's table so far. */
   readonly groups?: number;
+  /** Aggregate exchange: rows folded into the worker's table so far. */
+  readonly folded?: number;
   /** `rows` fragments: the unit's result rows. */
   readonly batches?: readonly PackedBatch[];
 }

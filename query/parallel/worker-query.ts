@@ -217,7 +217,7 @@ export class WorkerQuery {
     const s = this.ctx.stats;
     this.post({
       t: 'progress', q: this.q, ordinal, readRows: s.readRows - this.reported.readRows, readBytes: s.readBytes - this.reported.readBytes,
-      memory: this.ctx.memory, ...(batches ? { batches } : {}), ...(this.table ? { groups: this.table.groups } : {}),
+      memory: this.ctx.memory, ...(batches ? { batches } : {}), ...(this.table ? { groups: this.table.groups, folded: this.table.rows } : {}),
     }, transfer);
     this.reported = { readRows: s.readRows, readBytes: s.readBytes };
   }

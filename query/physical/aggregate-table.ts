@@ -42,6 +42,8 @@ export class AggregateTable {
   private readonly argWidths: number[];
   private readonly nk: number;
   private gids = new Uint32Array(0);
+  /** Rows folded in so far (input rows, or partial-state rows when merging). */
+  rows = 0;
 
   /**
    * @param expected groups the table is expected to end with (a hint from an earlier run, 0 = none):
@@ -66,6 +68,7 @@ export class AggregateTable {
   fold(vals: readonly Vector[], n: number, states: boolean): void {
     if (this.gids.length < n) this.gids = new Uint32Array(n);
     const gids = this.gids;
+    this.rows += n;
     this.grouper.assign(vals.slice(0, this.nk), n, gids);
     if (this.expected > 0 && this.grouper.groups >= RESERVE_FROM) this.reserve();
     let p = this.nk;

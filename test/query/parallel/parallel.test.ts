@@ -85,6 +85,20 @@ describe('parallel execution', () => {
     expect(await plan('SELECT * FROM t WHERE x > 5 LIMIT 3', TWO)).toMatch(/Limit 3[\s\S]*Gather/);
   });
 
+  it('a GROUP BY whose keys were nearly unique on its last run plans one worker; a pinned width ignores that', async () => {
+    const WIDE = { ...TWO, merge_tree_min_rows_per_thread: 1 };
+    const plan = async (sql: string, settings: Record<string, number>) => (await rows(`EXPLAIN ${sql}`, settings)).map((r) => String(r[0])).join('\n');
+    const unique = 'SELECT f, count(), max(x) FROM t WHERE g < 5 GROUP BY f'; // f = number / 7: one group per row
+    expect(await plan(unique, WIDE)).toMatch(/Gather threads: 2 /);
+    const first = normalize(await rows(unique, WIDE), true);
+    expect(await plan(unique, WIDE)).toMatch(/Gather threads: 1 /);
+    expect(normalize(await rows(unique, WIDE), true)).toEqual(first);
+    expect(await plan(unique, TWO)).toMatch(/Gather threads: 2 /);
+    const few = 'SELECT g, count(), max(x) FROM t WHERE g < 5 GROUP BY g';
+    await rows(few, WIDE);
+    expect(await plan(few, WIDE)).toMatch(/Gather threads: 2 /);
+  });
+
   it('random aggregates match max_threads = 1', async () => {
     const r = rng(42);
     for (let i = 0; i < 40; i++) {
