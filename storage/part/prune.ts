@@ -67,7 +67,11 @@ function mayMatch(c: ColumnLayout, r: ColumnRange, granules: number, rowsOf: (g:
       const hiExclusive = r.maxInclusive === false;
       for (let g = 0; g < granules; g++) {
         if (out[g] === 0) continue;
-        if (c.hasMinMax[g] === 0) { out[g] = 0; continue; }
+        if (c.hasMinMax[g] === 0) {
+          // No value but NULL or NaN: NaN fails every bound, but a range without bounds (any non-NULL value) keeps it.
+          if (lo !== null || hi !== null || nulls[g] === rowsOf(g)) out[g] = 0;
+          continue;
+        }
         if (lo !== null) {
           const d = cmp(c.granuleMax, g, lo);
           if (d < 0 || (d === 0 && loExclusive)) { out[g] = 0; continue; }

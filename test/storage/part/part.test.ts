@@ -68,6 +68,20 @@ function sameRows(got: Vector, want: FlatVector | StringVector, start: number, e
   }
 }
 
+describe('granule pruning of NaN', () => {
+  it('a granule holding only NaN and NULL is kept by notNull and by a range without bounds, pruned by a bounded range', async () => {
+    const schema: Field[] = [{ name: 'x', type: makeType('Float64', { nullable: true }) }];
+    const col: FlatVector = { kind: 'flat', type: schema[0]!.type, length: 6,
+      values: Float64Array.from([NaN, 0, NaN, 1, 2, 3]), nulls: Uint8Array.from([0, 1, 0, 0, 0, 0]) };
+    const part = await writePart(freshDir(), schema, [col], 6, { granularity: 3, sortKey: ['x'], partition: 'p_1', minBlock: 1, maxBlock: 1, level: 0 });
+    const granules = (r: ColumnRange): number[] => part.selectGranules([r]).flatMap(([f, t]) => Array.from({ length: t - f }, (_, i) => f + i));
+    expect(granules({ kind: 'notNull', column: 'x' })).toEqual([0, 1]);
+    expect(granules({ kind: 'range', column: 'x', minInclusive: true, maxInclusive: true })).toEqual([0, 1]);
+    expect(granules({ kind: 'range', column: 'x', min: 0, minInclusive: true, maxInclusive: true })).toEqual([1]);
+    expect(granules({ kind: 'range', column: 'x', max: 10, minInclusive: true, maxInclusive: true })).toEqual([1]);
+  });
+});
+
 describe('part write/read round trip', () => {
   it('returns exactly the rows of any granule range, and never prunes a matching granule', async () => {
     await fc.assert(fc.asyncProperty(tableArb, fc.nat(), fc.nat(), fc.array(fc.nat(), { minLength: 8, maxLength: 8 }),
