@@ -62,9 +62,8 @@ export class FilterProgram {
   private scratch = new Uint32Array(0);
 
   constructor(readonly predicate: BoundExpr) {
-    // A stable sort by cost: the conjuncts after the first look only at the rows still selected.
-    this.conjuncts = conjuncts(predicate).map(compileConjunct).map((c, i) => ({ c, i }))
-      .sort((a, b) => cost(a.c) - cost(b.c) || a.i - b.i).map((x) => x.c);
+    // Cheapest first (Array#sort is stable: equal costs keep their order); later conjuncts see only the rows still selected.
+    this.conjuncts = conjuncts(predicate).map(compileConjunct).sort((a, b) => cost(a) - cost(b));
   }
 
   /**
