@@ -214,7 +214,7 @@ export class GatherExec implements PhysicalOperator {
         }
       }
       if (exchange && sink.kind === 'aggregate') {
-        recordGroupRatio(planKey(this.children[0]!), sum(workerGroups), sum(workerFolded));
+        recordGroupRatio(planKey(this.children[0]!), sum(workerGroups), sum(workerFolded), sum(workerRows));
         yield* this.exchange(exchange, sink.schema, sink.aggregates, partials, sessions, owners, box, ctx);
       } else if (this.countRowsBeforeLimit) ctx.stats.rowsBeforeLimit = sinkRows;
     } finally {
