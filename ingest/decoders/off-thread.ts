@@ -4,8 +4,8 @@
  * a batch parses. An input of at most {@link INLINE_BYTES} is decoded here (a thread hop would cost
  * more than it saves); a larger one streams to a decode thread over its own MessageChannel:
  *
- *   main → thread: `{ chunk }` (a copy, transferred), then `{ end }`
- *   thread → main: `{ ack }` per chunk taken, `{ block }` per decoded block (buffers transferred), then
+ *   main → thread: `{ chunk }` (input chunks coalesced into a copy, transferred), then `{ end }`
+ *   thread → main: `{ ack }` per MiB taken (or when its queue runs dry), `{ block }` per decoded block (buffers transferred), then
  *                  `{ done }` or `{ error }`
  *
  * One thread decodes the whole input in order, so row numbers in errors are those of the input.
@@ -24,6 +24,8 @@ import type { DecodedBlock, Decoder, DecoderSettings } from './decoder.ts';
 export const INLINE_BYTES = 64 * 1024;
 /** Input bytes sent to the decode thread and not yet taken by its decoder. */
 const MAX_IN_FLIGHT = 4 * 1024 * 1024;
+/** Input bytes per message to the decode thread (less when the input pauses). */
+const COALESCE_BYTES = 1024 * 1024;
 /** Decoded blocks waiting for the consumer before the input is paused. */
 const MAX_WAITING_BLOCKS = 2;
 
@@ -90,21 +92,49 @@ async function* decodeOffThread(format: string, decoder: Decoder, input: AsyncIt
   const job: DecodeJob = { format, columns, settings: plainSettings(settings), port: port2 };
   // the job's own promise only matters when the thread dies: results come over the port
   pool.run(job, [port2], { signal: controller.signal }).catch((e: unknown) => deliver({ error: toThreadError(e) }));
-  const send = (chunk: Uint8Array): void => {
-    const copy = new Uint8Array(chunk); // a copy (Buffer#slice would be a view)
+  // Body chunks (64 KiB from the socket) go out coalesced into messages of up to COALESCE_BYTES: each
+  // message wakes the decode thread and each ack the main thread. What has arrived goes out as soon as
+  // the input has nothing more ready (a turn of the event loop), so a slow stream is not held back.
+  let staged: Uint8Array[] = [];
+  let stagedBytes = 0;
+  const flush = (): void => {
+    if (stagedBytes === 0) return;
+    const copy = new Uint8Array(stagedBytes); // a copy: the input's buffers may be views of a pool
+    let at = 0;
+    for (const c of staged) {
+      copy.set(c, at);
+      at += c.length;
+    }
+    staged = [];
+    stagedBytes = 0;
     inFlight += copy.length;
     port1.postMessage({ chunk: copy }, [copy.buffer]);
   };
+  const stage = (chunk: Uint8Array): void => {
+    if (chunk.length === 0) return;
+    staged.push(chunk);
+    stagedBytes += chunk.length;
+    if (stagedBytes >= COALESCE_BYTES) flush();
+  };
   const pump = async (): Promise<void> => {
-    for (const c of head) send(c);
+    for (const c of head) stage(c);
     head.length = 0;
     for (;;) {
-      while (!stopped && (inFlight > MAX_IN_FLIGHT || waitingBlocks >= MAX_WAITING_BLOCKS)) await new Promise<void>((r) => { wakePump = r; });
+      while (!stopped && (inFlight > MAX_IN_FLIGHT || waitingBlocks >= MAX_WAITING_BLOCKS)) {
+        flush();
+        await new Promise<void>((r) => { wakePump = r; });
+      }
       if (stopped) return;
-      const r = await it.next();
+      const next = it.next();
+      let r = stagedBytes === 0 ? await next : await Promise.race([next, nextTurn()]);
+      if (r === NEXT_TURN) {
+        flush();
+        r = await next;
+      }
       if (r.done || stopped) break;
-      if (r.value.length > 0) send(r.value);
+      stage(r.value);
     }
+    flush();
     if (!stopped) port1.postMessage({ end: true });
   };
   pump().catch((e: unknown) => {
@@ -132,6 +162,13 @@ async function* decodeOffThread(format: string, decoder: Decoder, input: AsyncIt
     port1.close();
     await it.return?.();
   }
+}
+
+const NEXT_TURN = Symbol('next turn');
+
+/** Resolves after the current turn of the event loop (I/O that is ready is delivered first). */
+function nextTurn(): Promise<typeof NEXT_TURN> {
+  return new Promise((r) => setImmediate(r, NEXT_TURN));
 }
 
 async function* fromList(chunks: readonly Uint8Array[]): AsyncIterable<Uint8Array> {
