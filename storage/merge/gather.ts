@@ -5,7 +5,7 @@
 import type { TypedArray } from '../../src/core/types.ts';
 import { flatVector, stringVector, type FlatVector, type StringVector } from '../../src/core/vector.ts';
 import type { PlainVector } from '../segment/column-builder.ts';
-import { gatherBytes, gatherFixed, gatherStringBytes, gatherStringOffsets, scatterStringBytes } from '../segment/gather-rows.ts';
+import { gatherBytes, gatherFixed, gatherStringBytes, gatherStringOffsets, scatterBlockStrings } from '../segment/gather-rows.ts';
 
 /** Rows `perm[0..]` of `v`, as a new vector. 64-bit values move as Int32 word pairs (no BigInt). */
 export function gather(v: PlainVector, perm: Uint32Array): PlainVector {
@@ -17,13 +17,16 @@ export function gather(v: PlainVector, perm: Uint32Array): PlainVector {
     for (let k = 0; k < n; k++) nulls[k] = src[perm[k]!]!;
   }
   if (v.kind === 'string') {
+    const target = invert(perm, v.offsets.length - 1);
+    if (target !== null) {
+      const { offsets, bytes } = scatterBlockStrings([v.offsets], [v.bytes], target, n);
+      return stringVector(v.type, offsets, bytes, nulls);
+    }
     const block = new Uint32Array(n);
     const offsets = new Int32Array(n + 1);
     const starts = new Int32Array(n);
     const bytes = new Uint8Array(gatherStringOffsets([v.offsets], block, perm, 0, n, offsets, 0, starts));
-    if (!scatterStringBytes(v.offsets, v.bytes, perm, offsets, bytes)) {
-      gatherStringBytes([v.bytes], block, 0, n, offsets, 0, starts, bytes);
-    }
+    gatherStringBytes([v.bytes], block, 0, n, offsets, 0, starts, bytes);
     return stringVector(v.type, offsets, bytes, nulls);
   }
   // Values move as raw bits through one view type per width, so each loop sees one array kind
@@ -58,15 +61,48 @@ function gather8(src: Uint8Array, dst: Uint8Array, perm: Uint32Array): void {
   for (let k = 0; k < perm.length; k++) dst[k] = src[perm[k]!]!;
 }
 
-/** Where each row of a permutation over consecutive blocks lives: block index and row in the block. */
-export interface BlockRows {
-  readonly block: Uint32Array;
-  readonly row: Uint32Array;
+/**
+ * Where each row of a permutation over consecutive blocks lives: block index and row in the block;
+ * also, computed once on first use and shared by every column, the inverse (see {@link inverse}).
+ */
+export class BlockRows {
+  private inv: Int32Array | null | undefined = undefined;
+
+  constructor(
+    /** Block of output row k. */
+    readonly block: Uint32Array,
+    /** Row within that block. */
+    readonly row: Uint32Array,
+    /** The permutation over the blocks' concatenation (row k of the output is row perm[k]). */
+    readonly perm: Uint32Array,
+    /** Block lengths. */
+    readonly lengths: readonly number[],
+  ) {}
+
+  /**
+   * Output position of every input row (-1 for a row not taken), or null when the permutation repeats
+   * a row (then the output cannot be written in input order).
+   */
+  inverse(): Int32Array | null {
+    if (this.inv === undefined) this.inv = invert(this.perm, this.lengths.reduce((a, b) => a + b, 0));
+    return this.inv;
+  }
+}
+
+/** Output position of each of `rows` input rows under `perm` (-1: not taken), null when `perm` repeats a row. */
+function invert(perm: Uint32Array, rows: number): Int32Array | null {
+  const target = new Int32Array(rows).fill(-1);
+  for (let k = 0; k < perm.length; k++) {
+    const r = perm[k]!;
+    if (target[r] !== -1) return null;
+    target[r] = k;
+  }
+  return target;
 }
 
 /** Locate rows `perm[0..]` of the concatenation of blocks of the given lengths. */
 export function locateRows(lengths: readonly number[], perm: Uint32Array): BlockRows {
-  if (lengths.length === 1) return { block: new Uint32Array(perm.length), row: perm };
+  if (lengths.length === 1) return new BlockRows(new Uint32Array(perm.length), perm, perm, lengths);
   const starts = new Float64Array(lengths.length + 1);
   for (let i = 0; i < lengths.length; i++) starts[i + 1] = starts[i]! + lengths[i]!;
   // block of each global row, filled once (rows are few compared with the bytes they carry)
@@ -81,7 +117,7 @@ export function locateRows(lengths: readonly number[], perm: Uint32Array): Block
     block[k] = b;
     row[k] = r - starts[b]!;
   }
-  return { block, row };
+  return new BlockRows(block, row, perm, lengths);
 }
 
 /**
@@ -100,6 +136,11 @@ export function gatherBlocks(blocks: readonly PlainVector[], at: BlockRows): Pla
   }
   if (first.kind === 'string') {
     const strs = blocks as readonly StringVector[];
+    const target = at.inverse();
+    if (target !== null) {
+      const { offsets, bytes } = scatterBlockStrings(strs.map((v) => v.offsets), strs.map((v) => v.bytes), target, n);
+      return stringVector(first.type, offsets, bytes, nulls);
+    }
     const offsets = new Int32Array(n + 1);
     const starts = new Int32Array(n);
     const total = gatherStringOffsets(strs.map((v) => v.offsets), block, row, 0, n, offsets, 0, starts);

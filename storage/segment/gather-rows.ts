@@ -98,31 +98,42 @@ export function gatherStringBytes(srcBytes: readonly Uint8Array[], block: Uint32
 }
 
 /**
- * Pass 2 of a string gather from one source whose rows `perm` does not repeat: copies in source
- * order (sequential reads, scattered writes), about twice as fast as reading at random when the
- * source's bytes outgrow the cache. `offsets` are the output offsets from pass 1. Returns false,
- * having copied nothing, when `perm` repeats a row.
+ * A string gather from consecutive blocks written in input order: input row g (counting through the
+ * blocks) goes to output row `target[g]` (-1: not taken; no output row taken twice). Reads are
+ * sequential and writes scattered, which is about twice as fast as reading each output row's bytes
+ * from a random place once the blocks outgrow the cache (a bulk insert's sort order is unrelated to
+ * arrival order). `n` is the number of output rows.
  */
-export function scatterStringBytes(srcOffsets: Int32Array, srcBytes: Uint8Array, perm: Uint32Array, offsets: Int32Array,
-  bytes: Uint8Array): boolean {
-  const rows = srcOffsets.length - 1;
-  const target = new Int32Array(rows).fill(-1);
-  for (let k = 0; k < perm.length; k++) {
-    const r = perm[k]!;
-    if (target[r] !== -1) return false;
-    target[r] = k;
+export function scatterBlockStrings(srcOffsets: readonly Int32Array[], srcBytes: readonly Uint8Array[], target: Int32Array,
+  n: number): { offsets: Int32Array; bytes: Uint8Array } {
+  const offsets = new Int32Array(n + 1);
+  let g = 0;
+  for (const so of srcOffsets) {
+    const rows = so.length - 1;
+    for (let r = 0; r < rows; r++, g++) {
+      const k = target[g]!;
+      if (k >= 0) offsets[k + 1] = so[r + 1]! - so[r]!;
+    }
   }
-  const src = new DataView(srcBytes.buffer, srcBytes.byteOffset, srcBytes.byteLength);
-  const out = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let r = 0; r < rows; r++) {
-    const k = target[r]!;
-    if (k < 0) continue;
-    const a = srcOffsets[r]!;
-    const len = srcOffsets[r + 1]! - a;
-    if (len > 256) bytes.set(srcBytes.subarray(a, a + len), offsets[k]!);
-    else copyShort(src, a, out, offsets[k]!, len);
+  for (let k = 0; k < n; k++) offsets[k + 1] = offsets[k + 1]! + offsets[k]!;
+  const bytes = new Uint8Array(offsets[n]!);
+  const out = new DataView(bytes.buffer);
+  g = 0;
+  for (let b = 0; b < srcOffsets.length; b++) {
+    const so = srcOffsets[b]!;
+    const sb = srcBytes[b]!;
+    const src = new DataView(sb.buffer, sb.byteOffset, sb.byteLength);
+    const rows = so.length - 1;
+    for (let r = 0; r < rows; r++, g++) {
+      const k = target[g]!;
+      if (k < 0) continue;
+      const a = so[r]!;
+      const len = so[r + 1]! - a;
+      if (len > 256) bytes.set(sb.subarray(a, a + len), offsets[k]!);
+      else copyShort(src, a, out, offsets[k]!, len);
+    }
   }
-  return true;
+  return { offsets, bytes };
 }
 
 /** Copy `len` bytes, four at a time through unaligned DataView accesses. */
