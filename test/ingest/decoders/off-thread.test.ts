@@ -1,7 +1,8 @@
 /**
  * Large inputs decode on a decode thread (ingest/decoders/off-thread.ts): the blocks, the row numbers
  * in errors and the failures of the input stream must be those of decoding on the calling thread, and
- * a consumer that stops early must not leave the decode hanging.
+ * a consumer that stops early must not leave the decode hanging, and a paused input is decoded as far
+ * as it has arrived.
  */
 import { describe, expect, it } from 'vitest';
 import { EddyError } from '../../../src/core/errors.ts';
@@ -75,6 +76,27 @@ describe('decoding on a decode thread', () => {
     expect(taken).toBe(65_536);
     const again = await decodeAll(getDecoder, chunks(csv(70_000), 65_536));
     expect(again.reduce((s, b) => s + b.rowCount, 0)).toBe(70_000);
+  });
+
+  it('decodes what a paused stream has sent so far (input is not held back to fill a message)', async () => {
+    // 70,000 short rows (< 1 MiB): a full block's worth, then the stream waits until that block is out
+    const lines = (from: number, n: number): Buffer => Buffer.from(Array.from({ length: n }, (_, i) => `${from + i},,0\n`).join(''));
+    const first = lines(1, 70_000);
+    expect(first.length).toBeLessThan(1 << 20);
+    let release!: () => void;
+    const released = new Promise<void>((r) => { release = r; });
+    async function* paused(): AsyncIterable<Uint8Array> {
+      yield* chunks(first, 65_536);
+      await released;
+      yield lines(70_001, 10);
+    }
+    const counts: number[] = [];
+    for await (const b of getDecoder('CSV')(paused(), fields, {})) {
+      counts.push(b.rowCount);
+      release();
+    }
+    expect(counts[0]).toBe(65_536);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(70_010);
   });
 
   it('decodes a small input on the calling thread with the same result', async () => {
