@@ -4,8 +4,11 @@
  * per-granule statistics and primary index are gathered block by block. Only the rows of the block in
  * progress are held (copied), so memory stays at about one block whatever the part's size.
  *
- * Block cutting: a block is closed at a granule boundary once it holds MIN_BLOCK_BYTES uncompressed,
- * and a granule starts a new block rather than push one past MAX_BLOCK_BYTES. The last block, closed
+ * Block cutting: a block is one stripe (see stripe.ts: 65,536 rows of whole granules), so a cold read
+ * decodes a stripe from one block, with no copy to join blocks, and the cache keeps that vector as it
+ * is. A stripe whose raw bytes would pass MAX_BLOCK_BYTES is split at a granule boundary first (very
+ * long strings). With `minBlockBytes` (tests) blocks are cut by size instead: closed at a granule
+ * boundary once they hold that many uncompressed bytes, whatever the stripes. The last block, closed
  * by finish(), may end with a short granule.
  */
 import { open, type FileHandle } from 'node:fs/promises';
@@ -18,11 +21,10 @@ import { ColumnBuilder, type PlainVector } from '../segment/column-builder.ts';
 import type { ColumnLayout } from './metadata.ts';
 import { gatherRows } from './rows.ts';
 import { granuleStats } from './stats.ts';
+import { stripeGranules } from './stripe.ts';
 
-/** Default: close a block at a granule boundary once it holds this many uncompressed bytes... */
-export const MIN_BLOCK_BYTES = 64 * 1024;
-/** ...and start a new block rather than push one past this size (or past the minimum, if larger). */
-const MAX_BLOCK_BYTES = 1024 * 1024;
+/** A block's raw size limit: a stripe larger than this is split at a granule boundary. */
+const MAX_BLOCK_BYTES = 16 * 1024 * 1024;
 
 /** Growable list of u32/f64 numbers (one entry per block or granule, never per row). */
 class NumList {
@@ -52,6 +54,7 @@ export class ColumnWriter {
   private rawTotal = 0;
   private granules = 0;
   private readonly maxBlockBytes: number;
+  private readonly stripeGranules: number;
   private readonly blockOffset = new NumList();
   private readonly blockCompressed = new NumList();
   private readonly blockUncompressed = new NumList();
@@ -72,7 +75,9 @@ export class ColumnWriter {
     private readonly compression: Compression,
     private readonly minBlockBytes: number,
   ) {
-    this.maxBlockBytes = Math.max(MAX_BLOCK_BYTES, minBlockBytes);
+    this.maxBlockBytes = Number.isFinite(minBlockBytes) ? Math.max(MAX_BLOCK_BYTES, minBlockBytes) : MAX_BLOCK_BYTES;
+    // by size (tests) or by stripe; a granule count no block reaches stands for "not by stripe"
+    this.stripeGranules = Number.isFinite(minBlockBytes) ? Number.MAX_SAFE_INTEGER : stripeGranules(granularity);
     this.pending = new ColumnBuilder(field.type, granularity);
     const statType = withNullable(field.type, false);
     this.min = new ColumnBuilder(statType, 64);
@@ -82,7 +87,7 @@ export class ColumnWriter {
 
   /** Create `path` (must not exist) for column `field`; `file` is its name inside the part. */
   static async open(path: string, file: string, field: Field, granularity: number, isKey: boolean,
-    compression: Compression, minBlockBytes = MIN_BLOCK_BYTES): Promise<ColumnWriter> {
+    compression: Compression, minBlockBytes = Infinity): Promise<ColumnWriter> {
     const fh = await open(path, 'wx');
     return new ColumnWriter(fh, file, field, granularity, isKey, compression, minBlockBytes);
   }
@@ -146,6 +151,7 @@ export class ColumnWriter {
     const gran = this.granularity;
     let blockStart = start;
     let raw = 0;
+    let count = 0; // granules in the block so far; it begins at granule this.granules of the part
     let g = start;
     for (;;) {
       let ge = g + gran;
@@ -158,13 +164,16 @@ export class ColumnWriter {
         await this.writeBlock(v, blockStart, g, raw);
         blockStart = g;
         raw = 0;
+        count = 0;
       }
       raw += graw;
       g = ge;
-      if (raw >= this.minBlockBytes) {
+      count++;
+      if (raw >= this.minBlockBytes || (this.granules + count) % this.stripeGranules === 0) {
         await this.writeBlock(v, blockStart, g, raw);
         blockStart = g;
         raw = 0;
+        count = 0;
       }
     }
     if (final && blockStart < end) {

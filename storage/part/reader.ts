@@ -17,9 +17,8 @@ import { decodeMetadata, META_FILE, type ColumnLayout, type PartMeta } from './m
 import { readAt } from './read-at.ts';
 import { columnMinMax, selectGranuleRanges } from './prune.ts';
 import { concatRows, sliceRows } from './rows.ts';
+import { stripeGranules } from './stripe.ts';
 
-/** Rows per stripe of the decoded-block cache (the default scan batch size). */
-export const STRIPE_ROWS = 65536;
 
 /** Approximate memory held by a decoded block, for the cache budget. */
 function decodedBytes(v: DecodedBlock): number {
@@ -128,11 +127,11 @@ export class PartReader {
   }
 
   /**
-   * Granules per stripe: the unit of the decoded-block cache, {@link STRIPE_ROWS} rows (at least one
+   * Granules per stripe: the unit of the decoded-block cache, STRIPE_ROWS rows (stripe.ts) (at least one
    * granule) starting at a multiple of it. A scan whose batches stay inside stripes gets zero-copy views.
    */
   get stripeGranules(): number {
-    return Math.max(1, Math.floor(STRIPE_ROWS / this.meta.granularity));
+    return stripeGranules(this.meta.granularity);
   }
 
   /** First granule of each block of a column (ascending; block b covers granules [f[b], f[b+1])). */

@@ -36,7 +36,7 @@ export interface PartWriteOptions {
   compression?: 'zstd' | 'none';
   /** Cache the returned reader uses. */
   cache?: ColumnCache;
-  /** Close a block once it holds this many uncompressed bytes (default 64 KiB; tests use tiny blocks). */
+  /** Cut blocks by size: close one once it holds this many uncompressed bytes (default: a block per stripe; tests use tiny blocks). */
   minBlockBytes?: number;
 }
 

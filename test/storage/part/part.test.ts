@@ -206,6 +206,30 @@ describe('part write/read round trip', () => {
     expect(a.values.buffer).toBe(b.values.buffer);
   });
 
+  it('writes a block per stripe by default (a long-string stripe split within it), and reads a stripe from its block as it is', async () => {
+    const n = 3 * 65536 + 700;
+    const x = makeVector(T.Int64, Array.from({ length: n }, (_, i) => BigInt(i) * 3n), null);
+    const long = (i: number): string => (i % 2 === 0 ? 'é'.repeat(150) : 'a') + i; // ~9.9 MiB per 65,536 rows
+    const s = makeVector(T.String, Array.from({ length: n }, (_, i) => (i < 65536 ? long(i) + long(i) : long(i))), null);
+    const cache = new ColumnCache(1 << 28);
+    const part = await writePart(freshDir(), [{ name: 'x', type: T.Int64 }, { name: 's', type: T.String }], [x, s], n,
+      { granularity: 1024, sortKey: [], partition: 'all', minBlock: 1, maxBlock: 1, level: 0, cache });
+    expect(part.stripeGranules).toBe(64);
+    expect([...part.blockFirstGranules('x')]).toEqual([0, 64, 128, 192]);
+    // stripe 0 of s holds ~20 MiB of strings: split below the 16 MiB limit, yet no block spans two stripes
+    const sFirsts = [...part.blockFirstGranules('s')];
+    expect(sFirsts.length).toBe(5);
+    expect(sFirsts.filter((g) => g % 64 !== 0).every((g) => g < 64)).toBe(true);
+    expect(sFirsts.filter((g) => g % 64 === 0)).toEqual([0, 64, 128, 192]);
+    const a = await part.readColumn('x', 64, 128) as FlatVector;
+    expect(a.length).toBe(65536);
+    expect((await part.readColumn('x', 70, 80) as FlatVector).values.buffer).toBe(a.values.buffer);
+    expect(toScalars(await part.readColumn('s', 60, 70))).toEqual(Array.from({ length: 10 * 1024 }, (_, i) => {
+      const r = 60 * 1024 + i;
+      return r < 65536 ? long(r) + long(r) : long(r);
+    }));
+  });
+
   it('caches every stripe a decoded block covers whole, so a large block is decoded once', async () => {
     const n = 400 * 1024;
     const v = makeVector(T.Int32, Array.from({ length: n }, (_, i) => i ^ 0x5555), null);
