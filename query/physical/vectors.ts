@@ -3,57 +3,24 @@
  * and dictionaries, and compact a batch's selection. Pure typed-array loops, no per-row objects.
  */
 import type { Batch } from '../../src/core/batch.ts';
-import type { DataType, Scalar, TypedArray } from '../../src/core/types.ts';
+import type { DataType, Scalar } from '../../src/core/types.ts';
 import { arrayTypeOf, is64Bit } from '../../src/core/types.ts';
 import type { FlatVector, StringVector, Vector } from '../../src/core/vector.ts';
 import { flatVector, stringVector, utf8 } from '../../src/core/vector.ts';
+import { takeBytes, takeStrings, takeValues, wideCodes } from '../../src/core/take.ts';
 
 /** Gather rows `idx[0..n)` of `v` into a new vector (dictionaries stay dictionaries). */
 export function takeVector(v: Vector, idx: Uint32Array, n = idx.length): Vector {
+  const nulls = v.kind === 'const' || v.nulls === null ? null : takeBytes(v.nulls, idx, n);
   switch (v.kind) {
     case 'const': return { ...v, length: n };
-    case 'flat': {
-      const Ctor = v.values.constructor as new (n: number) => TypedArray;
-      const out = new Ctor(n);
-      const src = v.values;
-      if (is64Bit(v.type)) {
-        const s32 = new Int32Array(src.buffer, src.byteOffset, src.length * 2);
-        const o32 = new Int32Array(out.buffer);
-        for (let i = 0; i < n; i++) { const j = idx[i]! * 2; o32[i * 2] = s32[j]!; o32[i * 2 + 1] = s32[j + 1]!; }
-      } else {
-        const s = src as Float64Array; const o = out as Float64Array;
-        for (let i = 0; i < n; i++) o[i] = s[idx[i]!]!;
-      }
-      return flatVector(v.type, out, v.nulls === null ? null : takeBytes(v.nulls, idx, n));
-    }
+    case 'flat': return flatVector(v.type, takeValues(v.values, idx, n), nulls);
     case 'string': {
-      const offs = v.offsets;
-      let total = 0;
-      for (let i = 0; i < n; i++) { const j = idx[i]!; total += offs[j + 1]! - offs[j]!; }
-      const bytes = new Uint8Array(total);
-      const o = new Int32Array(n + 1);
-      let p = 0;
-      for (let i = 0; i < n; i++) {
-        const j = idx[i]!;
-        const s = offs[j]!; const e = offs[j + 1]!;
-        if (e - s < 16) { for (let k = s; k < e; k++) bytes[p++] = v.bytes[k]!; } else { bytes.set(v.bytes.subarray(s, e), p); p += e - s; }
-        o[i + 1] = p;
-      }
-      return stringVector(v.type, o, bytes, v.nulls === null ? null : takeBytes(v.nulls, idx, n));
+      const t = takeStrings(v.offsets, v.bytes, idx, n);
+      return stringVector(v.type, t.offsets, t.bytes, nulls);
     }
-    case 'dict': {
-      const Ctor = v.codes.constructor as new (n: number) => Uint32Array;
-      const codes = new Ctor(n);
-      for (let i = 0; i < n; i++) codes[i] = v.codes[idx[i]!]!;
-      return { kind: 'dict', type: v.type, length: n, codes, dict: v.dict, nulls: v.nulls === null ? null : takeBytes(v.nulls, idx, n) };
-    }
+    case 'dict': return { kind: 'dict', type: v.type, length: n, codes: takeValues(v.codes, idx, n), dict: v.dict, nulls };
   }
-}
-
-function takeBytes(src: Uint8Array, idx: Uint32Array, n: number): Uint8Array {
-  const out = new Uint8Array(n);
-  for (let i = 0; i < n; i++) out[i] = src[idx[i]!]!;
-  return out;
 }
 
 /** Rows [start, end) of `v` (views where the encoding allows). */
@@ -97,7 +64,7 @@ export function flatten(v: Vector): FlatVector | StringVector {
     case 'flat': case 'string': return v;
     case 'const': return materializeConst(v.type, v.value, v.length);
     case 'dict': {
-      const inner = takeVector(v.dict, v.codes instanceof Uint32Array ? v.codes : Uint32Array.from(v.codes), v.length) as FlatVector | StringVector;
+      const inner = takeVector(v.dict, wideCodes(v.codes), v.length) as FlatVector | StringVector;
       return { ...inner, type: v.type, nulls: mergeNulls(inner.nulls, v.nulls, v.length) } as FlatVector | StringVector;
     }
   }

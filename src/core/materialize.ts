@@ -3,10 +3,11 @@
  * Used where storage needs plain columns (inserts, defaults) — not inside query kernels.
  */
 import type { DataType, Scalar } from './types.ts';
-import { arrayTypeOf, type TypedArray } from './types.ts';
+import { arrayTypeOf } from './types.ts';
 import type { FlatVector, StringVector, Vector } from './vector.ts';
 import { flatVector, stringVector, utf8 } from './vector.ts';
 import { vectorFromScalars } from './builder.ts';
+import { takeStrings, takeValues, wideCodes } from './take.ts';
 
 /** The same rows as a flat or string vector. */
 export function materialize(v: Vector): FlatVector | StringVector {
@@ -35,45 +36,18 @@ export function repeatScalar(type: DataType, value: Scalar, n: number): FlatVect
   return flatVector(type, arr, value === null ? new Uint8Array(n).fill(1) : null);
 }
 
-function materializeDict(dict: FlatVector | StringVector, codes: ArrayLike<number>, nulls: Uint8Array | null,
+function materializeDict(dict: FlatVector | StringVector, codes: Uint8Array | Uint16Array | Uint32Array, nulls: Uint8Array | null,
   n: number): FlatVector | StringVector {
   const type = dict.type.nullable || nulls === null ? dict.type : { ...dict.type, nullable: true };
-  if (dict.kind === 'flat') {
-    const C = arrayTypeOf(dict.type);
-    const out = new C(n) as TypedArray;
-    const src = dict.values;
-    if (out instanceof BigInt64Array || out instanceof BigUint64Array) {
-      const o32 = new Int32Array(out.buffer);
-      const s32 = new Int32Array(src.buffer, src.byteOffset, src.length * 2);
-      for (let i = 0; i < n; i++) {
-        const c = codes[i]!;
-        o32[2 * i] = s32[2 * c]!;
-        o32[2 * i + 1] = s32[2 * c + 1]!;
-      }
-    } else {
-      const o = out as Float64Array;
-      const s = src as Float64Array;
-      for (let i = 0; i < n; i++) o[i] = s[codes[i]!]!;
-    }
-    return { kind: 'flat', type, length: n, values: out, nulls: mergeNulls(nulls, dict.nulls, codes, n) };
-  }
-  const offsets = new Int32Array(n + 1);
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    const c = codes[i]!;
-    total += dict.offsets[c + 1]! - dict.offsets[c]!;
-    offsets[i + 1] = total;
-  }
-  const bytes = new Uint8Array(total);
-  for (let i = 0; i < n; i++) {
-    const c = codes[i]!;
-    bytes.set(dict.bytes.subarray(dict.offsets[c]!, dict.offsets[c + 1]!), offsets[i]!);
-  }
-  return { kind: 'string', type, length: n, offsets, bytes, nulls: mergeNulls(nulls, dict.nulls, codes, n) };
+  const idx = wideCodes(codes);
+  const outNulls = mergeNulls(nulls, dict.nulls, idx, n);
+  if (dict.kind === 'flat') return { kind: 'flat', type, length: n, values: takeValues(dict.values, idx, n), nulls: outNulls };
+  const t = takeStrings(dict.offsets, dict.bytes, idx, n);
+  return { kind: 'string', type, length: n, offsets: t.offsets, bytes: t.bytes, nulls: outNulls };
 }
 
 /** Row NULL when the dict row says so or the code points at a NULL dictionary entry. */
-function mergeNulls(nulls: Uint8Array | null, dictNulls: Uint8Array | null, codes: ArrayLike<number>,
+function mergeNulls(nulls: Uint8Array | null, dictNulls: Uint8Array | null, codes: Uint32Array,
   n: number): Uint8Array | null {
   if (dictNulls === null) return nulls;
   const out = nulls === null ? new Uint8Array(n) : nulls.slice(0, n);

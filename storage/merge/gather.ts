@@ -2,6 +2,7 @@
  * Gather: reorder a column by a permutation (row k of the result is row perm[k] of the input), from one
  * vector ({@link gather}) or from consecutive blocks of one column ({@link gatherBlocks}).
  */
+import { takeBytes, takeStrings, takeValues } from '../../src/core/take.ts';
 import type { TypedArray } from '../../src/core/types.ts';
 import { flatVector, stringVector, type FlatVector, type StringVector } from '../../src/core/vector.ts';
 import type { PlainVector } from '../segment/column-builder.ts';
@@ -10,55 +11,17 @@ import { gatherBytes, gatherFixed, gatherStringBytes, gatherStringOffsets, scatt
 /** Rows `perm[0..]` of `v`, as a new vector. 64-bit values move as Int32 word pairs (no BigInt). */
 export function gather(v: PlainVector, perm: Uint32Array): PlainVector {
   const n = perm.length;
-  let nulls: Uint8Array | null = null;
-  if (v.nulls !== null) {
-    const src = v.nulls;
-    nulls = new Uint8Array(n);
-    for (let k = 0; k < n; k++) nulls[k] = src[perm[k]!]!;
-  }
+  const nulls = v.nulls === null ? null : takeBytes(v.nulls, perm, n);
   if (v.kind === 'string') {
     const target = invert(perm, v.offsets.length - 1);
     if (target !== null) {
       const { offsets, bytes } = scatterBlockStrings([v.offsets], [v.bytes], target, n);
       return stringVector(v.type, offsets, bytes, nulls);
     }
-    const block = new Uint32Array(n);
-    const offsets = new Int32Array(n + 1);
-    const starts = new Int32Array(n);
-    const bytes = new Uint8Array(gatherStringOffsets([v.offsets], block, perm, 0, n, offsets, 0, starts));
-    gatherStringBytes([v.bytes], block, 0, n, offsets, 0, starts, bytes);
-    return stringVector(v.type, offsets, bytes, nulls);
+    const t = takeStrings(v.offsets, v.bytes, perm, n);
+    return stringVector(v.type, t.offsets, t.bytes, nulls);
   }
-  // Values move as raw bits through one view type per width, so each loop sees one array kind
-  // (a single loop over every typed-array kind would go megamorphic and run several times slower).
-  const src = v.values;
-  const width = src.BYTES_PER_ELEMENT;
-  const out = new (src.constructor as Float64ArrayConstructor)(n);
-  if (width === 8) gatherWords(new Int32Array(src.buffer, src.byteOffset, src.length * 2), new Int32Array(out.buffer), perm);
-  else if (width === 4) gather32(new Int32Array(src.buffer, src.byteOffset, src.length), new Int32Array(out.buffer), perm);
-  else if (width === 2) gather16(new Uint16Array(src.buffer, src.byteOffset, src.length), new Uint16Array(out.buffer), perm);
-  else gather8(new Uint8Array(src.buffer, src.byteOffset, src.length), new Uint8Array(out.buffer), perm);
-  return flatVector(v.type, out as TypedArray, nulls);
-}
-
-function gatherWords(src: Int32Array, dst: Int32Array, perm: Uint32Array): void {
-  for (let k = 0; k < perm.length; k++) {
-    const r = perm[k]! * 2;
-    dst[2 * k] = src[r]!;
-    dst[2 * k + 1] = src[r + 1]!;
-  }
-}
-
-function gather32(src: Int32Array, dst: Int32Array, perm: Uint32Array): void {
-  for (let k = 0; k < perm.length; k++) dst[k] = src[perm[k]!]!;
-}
-
-function gather16(src: Uint16Array, dst: Uint16Array, perm: Uint32Array): void {
-  for (let k = 0; k < perm.length; k++) dst[k] = src[perm[k]!]!;
-}
-
-function gather8(src: Uint8Array, dst: Uint8Array, perm: Uint32Array): void {
-  for (let k = 0; k < perm.length; k++) dst[k] = src[perm[k]!]!;
+  return flatVector(v.type, takeValues(v.values, perm, n), nulls);
 }
 
 /**

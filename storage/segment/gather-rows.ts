@@ -7,6 +7,7 @@
  * BigInt and Float NaN bits are kept), and each kernel sees one array kind: a single loop over every
  * typed-array kind goes megamorphic and runs several times slower.
  */
+import { copyBytes } from '../../src/core/take.ts';
 import type { TypedArray } from '../../src/core/types.ts';
 
 /** Gather fixed-width values: `srcs` and `dst` must all have the same element width. */
@@ -93,7 +94,7 @@ export function gatherStringBytes(srcBytes: readonly Uint8Array[], block: Uint32
     const pos = offsets[o]!;
     const len = offsets[o + 1]! - pos;
     if (len > 256) bytes.set(srcBytes[b]!.subarray(starts[k - from]!, starts[k - from]! + len), pos);
-    else copyShort(views[b]!, starts[k - from]!, out, pos, len);
+    else copyBytes(views[b]!, starts[k - from]!, out, pos, len);
   }
 }
 
@@ -130,15 +131,8 @@ export function scatterBlockStrings(srcOffsets: readonly Int32Array[], srcBytes:
       const a = so[r]!;
       const len = so[r + 1]! - a;
       if (len > 256) bytes.set(sb.subarray(a, a + len), offsets[k]!);
-      else copyShort(src, a, out, offsets[k]!, len);
+      else copyBytes(src, a, out, offsets[k]!, len);
     }
   }
   return { offsets, bytes };
-}
-
-/** Copy `len` bytes, four at a time through unaligned DataView accesses. */
-function copyShort(src: DataView, a: number, out: DataView, pos: number, len: number): void {
-  let i = 0;
-  for (; i + 4 <= len; i += 4) out.setInt32(pos + i, src.getInt32(a + i, true), true);
-  for (; i < len; i++) out.setUint8(pos + i, src.getUint8(a + i));
 }
