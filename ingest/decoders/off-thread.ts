@@ -5,7 +5,7 @@
  * more than it saves); a larger one streams to a decode thread over its own MessageChannel:
  *
  *   main → thread: `{ chunk }` (input chunks coalesced into a copy, transferred), then `{ end }`
- *   thread → main: `{ ack }` per MiB taken (or when its queue runs dry), `{ block }` per decoded block (buffers transferred), then
+ *   thread → main: `{ ack }` per MiB taken, `{ block }` per decoded block (buffers transferred), then
  *                  `{ done }` or `{ error }`
  *
  * One thread decodes the whole input in order, so row numbers in errors are those of the input.
