@@ -88,7 +88,8 @@ export function locateRows(lengths: readonly number[], perm: Uint32Array): Block
  * vector; the same as concatenating the blocks and gathering, without the intermediate copy.
  */
 export function gatherBlocks(blocks: readonly PlainVector[], at: BlockRows): PlainVector {
-  if (blocks.length === 1) return gather(blocks[0]!, at.row);
+  // one block: gather it, except strings, which scatter with the inverse the piece's columns share
+  if (blocks.length === 1 && !(blocks[0]!.kind === 'string' && at.inverse() !== null)) return gather(blocks[0]!, at.row);
   const { block, row } = at;
   const n = row.length;
   const first = blocks[0]!;
