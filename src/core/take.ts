@@ -56,14 +56,20 @@ export function takeStrings(offsets: Int32Array, bytes: Uint8Array, idx: Uint32A
     const j = idx[i]!;
     const a = offsets[j]!;
     const len = offsets[j + 1]! - a;
-    if (len > 256) out.set(bytes.subarray(a, a + len), o[i]!);
-    else copyBytes(src, a, dst, o[i]!, len);
+    copyBytes(src, a, dst, o[i]!, len);
   }
   return { offsets: o, bytes: out };
 }
 
-/** Copy `len` bytes from `src` at `a` to `out` at `pos`, four at a time (unaligned DataView accesses). */
+/**
+ * Copy `len` bytes from `src` at `a` to `out` at `pos`: a short run four bytes a step (unaligned
+ * DataView accesses, no allocation), a long one as one block copy.
+ */
 export function copyBytes(src: DataView, a: number, out: DataView, pos: number, len: number): void {
+  if (len > 256) {
+    new Uint8Array(out.buffer, out.byteOffset + pos, len).set(new Uint8Array(src.buffer, src.byteOffset + a, len));
+    return;
+  }
   let i = 0;
   for (; i + 4 <= len; i += 4) out.setInt32(pos + i, src.getInt32(a + i, true), true);
   for (; i < len; i++) out.setUint8(pos + i, src.getUint8(a + i));

@@ -19,7 +19,6 @@ import { columnMinMax, selectGranuleRanges } from './prune.ts';
 import { concatRows, sliceRows } from './rows.ts';
 import { stripeGranules } from './stripe.ts';
 
-
 /** Approximate memory held by a decoded block, for the cache budget. */
 function decodedBytes(v: DecodedBlock): number {
   const nulls = v.nulls === null ? 0 : v.nulls.byteLength;
@@ -127,7 +126,7 @@ export class PartReader {
   }
 
   /**
-   * Granules per stripe: the unit of the decoded-block cache, STRIPE_ROWS rows (stripe.ts) (at least one
+   * Granules per stripe (see stripe.ts): the unit of the decoded-block cache, 65,536 rows (at least one
    * granule) starting at a multiple of it. A scan whose batches stay inside stripes gets zero-copy views.
    */
   get stripeGranules(): number {

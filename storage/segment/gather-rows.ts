@@ -93,17 +93,16 @@ export function gatherStringBytes(srcBytes: readonly Uint8Array[], block: Uint32
     const b = block[k]!;
     const pos = offsets[o]!;
     const len = offsets[o + 1]! - pos;
-    if (len > 256) bytes.set(srcBytes[b]!.subarray(starts[k - from]!, starts[k - from]! + len), pos);
-    else copyBytes(views[b]!, starts[k - from]!, out, pos, len);
+    copyBytes(views[b]!, starts[k - from]!, out, pos, len);
   }
 }
 
 /**
  * A string gather from consecutive blocks written in input order: input row g (counting through the
  * blocks) goes to output row `target[g]` (-1: not taken; no output row taken twice). Reads are
- * sequential and writes scattered, which is about twice as fast as reading each output row's bytes
- * from a random place once the blocks outgrow the cache (a bulk insert's sort order is unrelated to
- * arrival order). `n` is the number of output rows.
+ * sequential and writes scattered, which beats reading each output row's bytes from a random place
+ * once the blocks outgrow the cache (a bulk insert's sort order is unrelated to arrival order): 1.6
+ * against 1.9 s of a part writer's CPU for 1M hits rows. `n` is the number of output rows.
  */
 export function scatterBlockStrings(srcOffsets: readonly Int32Array[], srcBytes: readonly Uint8Array[], target: Int32Array,
   n: number): { offsets: Int32Array; bytes: Uint8Array } {
@@ -130,8 +129,7 @@ export function scatterBlockStrings(srcOffsets: readonly Int32Array[], srcBytes:
       if (k < 0) continue;
       const a = so[r]!;
       const len = so[r + 1]! - a;
-      if (len > 256) bytes.set(sb.subarray(a, a + len), offsets[k]!);
-      else copyBytes(src, a, out, offsets[k]!, len);
+      copyBytes(src, a, out, offsets[k]!, len);
     }
   }
   return { offsets, bytes };
