@@ -20,11 +20,11 @@
 import { EddyError } from '../../src/core/errors.ts';
 import { arrayTypeOf, is64Bit, isUnsigned, type DataType, type TypedArray } from '../../src/core/types.ts';
 import type { DictVector, FlatVector, StringVector } from '../../src/core/vector.ts';
-import { bitWidth } from './bitpack.ts';
+import { bitWidth, type LaneArray } from './bitpack.ts';
 import { ByteReader, ByteWriter } from './bytes.ts';
 import { deltaDecode32, deltaDecode64, deltaEncode32, deltaEncode64 } from './delta.ts';
 import { buildLaneDict, buildStringDict, estimateLaneDistinct, estimateStringDistinct, type LaneDict, type StringDict } from './dictionary.ts';
-import { readFor32, readFor64, writeFor32, writeFor64 } from './frame-of-reference.ts';
+import { readFor32, readFor64, readForHeader, readForValues, writeFor32, writeFor64, type ForHeader } from './frame-of-reference.ts';
 import { countNulls, packNulls, unpackNulls } from './nulls.ts';
 import { shapeWidths32, shapeWidths64, type ShapeWidths } from './shape.ts';
 
@@ -222,6 +222,12 @@ function readFixed(r: ByteReader, enc: number, n: number, type: DataType): Typed
   let lanes: Int32Array;
   switch (enc) {
     case ENCODING.FOR:
+      if (width < 4) {
+        // Narrow types unpack straight into their own array (no Int32 lanes to copy from).
+        const out = new C(n) as TypedArray;
+        readFor32(r, n, laneView(out));
+        return out;
+      }
       lanes = new Int32Array(n * laneCount);
       (wide ? readFor64 : readFor32)(r, n, lanes);
       break;
@@ -239,14 +245,15 @@ function readFixed(r: ByteReader, enc: number, n: number, type: DataType): Typed
       const size = r.u32();
       const dict = r.array(C as unknown as Int8ArrayConstructor, size) as TypedArray;
       const codes = new Int32Array(n);
-      readFor32(r, n, codes);
+      const h = readForHeader(r);
+      readForValues(r, h, n, codes);
       const out = new C(n) as TypedArray;
       // One monomorphic loop per width (signedness does not matter for copying bits).
-      const bad = width === 8 ? gatherDict64(new Int32Array(out.buffer), new Int32Array(dict.buffer, dict.byteOffset, size * 2), codes, n, size)
-        : width === 4 ? gatherDict32(new Int32Array(out.buffer), new Int32Array(dict.buffer, dict.byteOffset, size), codes, n, size)
-          : width === 2 ? gatherDict16(new Int16Array(out.buffer), new Int16Array(dict.buffer, dict.byteOffset, size), codes, n, size)
-            : gatherDict8(new Int8Array(out.buffer), new Int8Array(dict.buffer, dict.byteOffset, size), codes, n, size);
-      if (bad >= 0) throw badCode(codes[bad]!, size);
+      const top = width === 8 ? gatherDict64(new Int32Array(out.buffer), new Int32Array(dict.buffer, dict.byteOffset, size * 2), codes, n)
+        : width === 4 ? gatherDict32(new Int32Array(out.buffer), new Int32Array(dict.buffer, dict.byteOffset, size), codes, n)
+          : width === 2 ? gatherDict16(new Int16Array(out.buffer), new Int16Array(dict.buffer, dict.byteOffset, size), codes, n)
+            : gatherDict8(new Int8Array(out.buffer), new Int8Array(dict.buffer, dict.byteOffset, size), codes, n);
+      if (n > 0 && top >= size) throw badCode(codes.find((c) => c >>> 0 >= size)!, size);
       return out;
     }
     default:
@@ -258,48 +265,50 @@ function readFixed(r: ByteReader, enc: number, n: number, type: DataType): Typed
   return out;
 }
 
-// Dictionary gathers: out[i] = dict[codes[i]]; each returns the index of the first code outside the
-// dictionary, or -1 (an out-of-range code reads undefined, stored as 0, and is reported afterwards).
+/** The Int32/Int16/Int8 lanes over a typed array's bytes (signedness does not matter for storing bits). */
+function laneView(a: TypedArray): LaneArray {
+  switch (a.BYTES_PER_ELEMENT) {
+    case 1: return new Int8Array(a.buffer, a.byteOffset, a.length);
+    case 2: return new Int16Array(a.buffer, a.byteOffset, a.length);
+    default: return new Int32Array(a.buffer, a.byteOffset, a.length);
+  }
+}
 
-function gatherDict64(o: Int32Array, d: Int32Array, codes: Int32Array, n: number, size: number): number {
-  let bad = -1;
+/** True when every value a frame-of-reference header admits is a code of a `size`-entry dictionary. */
+function codesFit(h: ForHeader, size: number): boolean {
+  return h.min >= 0 && h.min + 2 ** h.width - 1 < size;
+}
+
+// Dictionary gathers: out[i] = dict[codes[i]]. Each returns the largest code (unsigned); an
+// out-of-range code reads undefined, stored as 0, and the caller reports it afterwards.
+
+function gatherDict64(o: Int32Array, d: Int32Array, codes: Int32Array, n: number): number {
+  let top = 0;
   for (let i = 0; i < n; i++) {
-    const c = codes[i]!;
-    if ((c >>> 0) >= size && bad < 0) bad = i;
+    const c = codes[i]! >>> 0;
+    top = c > top ? c : top;
     o[2 * i] = d[2 * c]!;
     o[2 * i + 1] = d[2 * c + 1]!;
   }
-  return bad;
+  return top;
 }
 
-function gatherDict32(o: Int32Array, d: Int32Array, codes: Int32Array, n: number, size: number): number {
-  let bad = -1;
-  for (let i = 0; i < n; i++) {
-    const c = codes[i]!;
-    if ((c >>> 0) >= size && bad < 0) bad = i;
-    o[i] = d[c]!;
-  }
-  return bad;
+function gatherDict32(o: Int32Array, d: Int32Array, codes: Int32Array, n: number): number {
+  let top = 0;
+  for (let i = 0; i < n; i++) { const c = codes[i]! >>> 0; top = c > top ? c : top; o[i] = d[c]!; }
+  return top;
 }
 
-function gatherDict16(o: Int16Array, d: Int16Array, codes: Int32Array, n: number, size: number): number {
-  let bad = -1;
-  for (let i = 0; i < n; i++) {
-    const c = codes[i]!;
-    if ((c >>> 0) >= size && bad < 0) bad = i;
-    o[i] = d[c]!;
-  }
-  return bad;
+function gatherDict16(o: Int16Array, d: Int16Array, codes: Int32Array, n: number): number {
+  let top = 0;
+  for (let i = 0; i < n; i++) { const c = codes[i]! >>> 0; top = c > top ? c : top; o[i] = d[c]!; }
+  return top;
 }
 
-function gatherDict8(o: Int8Array, d: Int8Array, codes: Int32Array, n: number, size: number): number {
-  let bad = -1;
-  for (let i = 0; i < n; i++) {
-    const c = codes[i]!;
-    if ((c >>> 0) >= size && bad < 0) bad = i;
-    o[i] = d[c]!;
-  }
-  return bad;
+function gatherDict8(o: Int8Array, d: Int8Array, codes: Int32Array, n: number): number {
+  let top = 0;
+  for (let i = 0; i < n; i++) { const c = codes[i]! >>> 0; top = c > top ? c : top; o[i] = d[c]!; }
+  return top;
 }
 
 function badCode(code: number, size: number): EddyError {
@@ -393,13 +402,19 @@ function readStrings(r: ByteReader, enc: number, n: number, type: DataType, null
   if (enc !== ENCODING.DICT) throw new EddyError('CORRUPTED_DATA', `Unknown encoding ${enc} for String block`);
   const size = r.u32();
   const d = readPlainStrings(r, size);
-  const wide = new Int32Array(n);
-  readFor32(r, n, wide);
   const codes = size <= 256 ? new Uint8Array(n) : size <= 65536 ? new Uint16Array(n) : new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = wide[i]!;
-    if ((c >>> 0) >= size) throw badCode(c, size);
-    codes[i] = c;
+  const h = readForHeader(r);
+  if (codesFit(h, size)) {
+    // Every value the packing can hold is a valid code: unpack straight into the code array.
+    readForValues(r, h, n, laneView(codes));
+  } else {
+    const wide = new Int32Array(n);
+    readForValues(r, h, n, wide);
+    for (let i = 0; i < n; i++) {
+      const c = wide[i]!;
+      if ((c >>> 0) >= size) throw badCode(c, size);
+      codes[i] = c;
+    }
   }
   const dictType: DataType = { ...type, nullable: false };
   const dict: StringVector = { kind: 'string', type: dictType, length: size, offsets: d.offsets, bytes: d.bytes, nulls: null };

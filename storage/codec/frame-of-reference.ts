@@ -6,7 +6,7 @@
  * 64-bit values are interleaved Int32 lanes (lo at 2i, hi at 2i+1, little-endian), so no BigInt is
  * created per value.
  */
-import { bitWidth, pack, packedWords, unpack } from './bitpack.ts';
+import { bitWidth, pack, packedWords, unpack, type LaneArray } from './bitpack.ts';
 import type { ByteReader, ByteWriter } from './bytes.ts';
 
 /** Min and max of 32-bit lanes in signed or unsigned order, as int32 bit patterns. */
@@ -43,14 +43,27 @@ export function writeFor32(w: ByteWriter, a: Int32Array, n: number, unsigned: bo
   w.array(words);
 }
 
-/** Read what {@link writeFor32} wrote into `dst[0..n)`. */
-export function readFor32(r: ByteReader, n: number, dst: Int32Array): void {
-  const width = r.u8();
+/** Header of a block written by {@link writeFor32}: every value lies in min .. min + 2^width - 1 (wrapping). */
+export interface ForHeader {
+  readonly width: number;
+  readonly min: number;
+}
+
+/** Read the header of what {@link writeFor32} wrote (then {@link readForValues} reads the values). */
+export function readForHeader(r: ByteReader): ForHeader {
+  const width = Math.min(r.u8(), 32);
   r.align(4);
-  const min = r.i32();
-  const words = r.array(Uint32Array, packedWords(n, width > 32 ? 32 : width));
-  unpack(words, n, width > 32 ? 32 : width, dst);
-  if (min !== 0) for (let i = 0; i < n; i++) dst[i] = (dst[i]! + min) | 0;
+  return { width, min: r.i32() };
+}
+
+/** Read the `n` values after header `h` into `dst[0..n)` (a narrower lane keeps the low bits). */
+export function readForValues(r: ByteReader, h: ForHeader, n: number, dst: LaneArray): void {
+  unpack(r.array(Uint32Array, packedWords(n, h.width)), n, h.width, dst, h.min);
+}
+
+/** Read what {@link writeFor32} wrote into `dst[0..n)` (a narrower lane keeps the low bits). */
+export function readFor32(r: ByteReader, n: number, dst: LaneArray): void {
+  readForValues(r, readForHeader(r), n, dst);
 }
 
 /** True when 64-bit lane value (aHi, aLo) < (bHi, bLo) in the given order. */
