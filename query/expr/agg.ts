@@ -3,7 +3,7 @@
  * iteration inputs, and exact integer sums kept as two doubles per group (hi * 2^32 + lo), so
  * sum(Int64) stays exact without BigInt and narrow sums never lose precision.
  */
-import type { DataType } from '../../src/core/types.ts';
+import type { DataType, TypedArray } from '../../src/core/types.ts';
 import type { FlatVector, Vector } from '../../src/core/vector.ts';
 import { flatVector } from '../../src/core/vector.ts';
 import { allocValues, halves } from './build.ts';
@@ -121,19 +121,18 @@ export class ExactSums {
    */
   addAll(v: FlatVector, g: number, n: number, skip: Uint8Array | null): void {
     const wide = v.type.kind === 'Int64' || v.type.kind === 'UInt64' || v.type.kind === 'DateTime64';
-    const unsigned = v.type.kind === 'UInt64';
     const w = wide ? new Int32Array(v.values.buffer, v.values.byteOffset, 2 * n) : null;
     const a = v.values as Exclude<typeof v.values, BigInt64Array | BigUint64Array>;
     for (let from = 0; from < n; from += CHUNK) {
       const to = Math.min(n, from + CHUNK);
       let hi = 0;
-      let lo = 0;
+      let lo: number;
       if (w !== null) {
-        if (skip === null && unsigned) for (let i = from; i < to; i++) { hi += w[2 * i + 1]! >>> 0; lo += w[2 * i]! >>> 0; }
-        else if (skip === null) for (let i = from; i < to; i++) { hi += w[2 * i + 1]!; lo += w[2 * i]! >>> 0; }
-        else for (let i = from; i < to; i++) if (skip[i] === 0) { hi += unsigned ? w[2 * i + 1]! >>> 0 : w[2 * i + 1]!; lo += w[2 * i]! >>> 0; }
-      } else if (skip === null) for (let i = from; i < to; i++) lo += a[i]!;
-      else for (let i = from; i < to; i++) if (skip[i] === 0) lo += a[i]!;
+        hi = skip === null ? (v.type.kind === 'UInt64' ? sumOddU32(w, from, to) : sumOddI32(w, from, to))
+          : sumHighsWhere(w, from, to, skip, v.type.kind === 'UInt64');
+        lo = skip === null ? sumEvenU32(w, from, to) : sumLowsWhere(w, from, to, skip);
+      } else if (skip === null) lo = sumLanes(a, from, to);
+      else { lo = 0; for (let i = from; i < to; i++) if (skip[i] === 0) lo += a[i]!; }
       if (hi !== 0) this.highs()[g]! += hi;
       this.lo[g]! += lo;
       this.fix(g);
@@ -184,4 +183,90 @@ export function countsToUInt64(t: DataType, counts: Float64Array, groups: number
     w[2 * g + 1] = hi;
   }
   return flatVector(t, out);
+}
+
+// Whole-column sums for addAll. Each loop keeps four partial sums, so four additions are in flight at
+// once instead of one chain of dependent double additions (4 cycles each); every loop reads one array
+// type, which keeps its element loads monomorphic whatever columns a process sums.
+
+/** Sum of a[from..to) for a narrow integer array (one monomorphic loop per array type). */
+function sumLanes(a: Exclude<TypedArray, BigInt64Array | BigUint64Array>, from: number, to: number): number {
+  if (a instanceof Int8Array) return sumI8(a, from, to);
+  if (a instanceof Uint8Array) return sumU8(a, from, to);
+  if (a instanceof Int16Array) return sumI16(a, from, to);
+  if (a instanceof Uint16Array) return sumU16(a, from, to);
+  if (a instanceof Int32Array) return sumI32(a, from, to);
+  if (a instanceof Uint32Array) return sumU32(a, from, to);
+  let s = 0;
+  for (let i = from; i < to; i++) s += a[i]!;
+  return s;
+}
+
+function sumI8(a: Int8Array, from: number, to: number): number {
+  let s0 = 0; let s1 = 0; let s2 = 0; let s3 = 0; let i = from;
+  for (; i + 3 < to; i += 4) { s0 += a[i]!; s1 += a[i + 1]!; s2 += a[i + 2]!; s3 += a[i + 3]!; }
+  for (; i < to; i++) s0 += a[i]!;
+  return s0 + s1 + s2 + s3;
+}
+function sumU8(a: Uint8Array, from: number, to: number): number {
+  let s0 = 0; let s1 = 0; let s2 = 0; let s3 = 0; let i = from;
+  for (; i + 3 < to; i += 4) { s0 += a[i]!; s1 += a[i + 1]!; s2 += a[i + 2]!; s3 += a[i + 3]!; }
+  for (; i < to; i++) s0 += a[i]!;
+  return s0 + s1 + s2 + s3;
+}
+function sumI16(a: Int16Array, from: number, to: number): number {
+  let s0 = 0; let s1 = 0; let s2 = 0; let s3 = 0; let i = from;
+  for (; i + 3 < to; i += 4) { s0 += a[i]!; s1 += a[i + 1]!; s2 += a[i + 2]!; s3 += a[i + 3]!; }
+  for (; i < to; i++) s0 += a[i]!;
+  return s0 + s1 + s2 + s3;
+}
+function sumU16(a: Uint16Array, from: number, to: number): number {
+  let s0 = 0; let s1 = 0; let s2 = 0; let s3 = 0; let i = from;
+  for (; i + 3 < to; i += 4) { s0 += a[i]!; s1 += a[i + 1]!; s2 += a[i + 2]!; s3 += a[i + 3]!; }
+  for (; i < to; i++) s0 += a[i]!;
+  return s0 + s1 + s2 + s3;
+}
+function sumI32(a: Int32Array, from: number, to: number): number {
+  let s0 = 0; let s1 = 0; let s2 = 0; let s3 = 0; let i = from;
+  for (; i + 3 < to; i += 4) { s0 += a[i]!; s1 += a[i + 1]!; s2 += a[i + 2]!; s3 += a[i + 3]!; }
+  for (; i < to; i++) s0 += a[i]!;
+  return s0 + s1 + s2 + s3;
+}
+function sumU32(a: Uint32Array, from: number, to: number): number {
+  let s0 = 0; let s1 = 0; let s2 = 0; let s3 = 0; let i = from;
+  for (; i + 3 < to; i += 4) { s0 += a[i]!; s1 += a[i + 1]!; s2 += a[i + 2]!; s3 += a[i + 3]!; }
+  for (; i < to; i++) s0 += a[i]!;
+  return s0 + s1 + s2 + s3;
+}
+
+/** Sum of the low (even) words of 64-bit values from..to, unsigned. */
+function sumEvenU32(w: Int32Array, from: number, to: number): number {
+  let s0 = 0; let s1 = 0; let i = from;
+  for (; i + 1 < to; i += 2) { s0 += w[2 * i]! >>> 0; s1 += w[2 * i + 2]! >>> 0; }
+  for (; i < to; i++) s0 += w[2 * i]! >>> 0;
+  return s0 + s1;
+}
+/** Sum of the high (odd) words of 64-bit values from..to, signed. */
+function sumOddI32(w: Int32Array, from: number, to: number): number {
+  let s0 = 0; let s1 = 0; let i = from;
+  for (; i + 1 < to; i += 2) { s0 += w[2 * i + 1]!; s1 += w[2 * i + 3]!; }
+  for (; i < to; i++) s0 += w[2 * i + 1]!;
+  return s0 + s1;
+}
+/** Sum of the high (odd) words of 64-bit values from..to, unsigned. */
+function sumOddU32(w: Int32Array, from: number, to: number): number {
+  let s0 = 0; let s1 = 0; let i = from;
+  for (; i + 1 < to; i += 2) { s0 += w[2 * i + 1]! >>> 0; s1 += w[2 * i + 3]! >>> 0; }
+  for (; i < to; i++) s0 += w[2 * i + 1]! >>> 0;
+  return s0 + s1;
+}
+function sumLowsWhere(w: Int32Array, from: number, to: number, skip: Uint8Array): number {
+  let s = 0;
+  for (let i = from; i < to; i++) if (skip[i] === 0) s += w[2 * i]! >>> 0;
+  return s;
+}
+function sumHighsWhere(w: Int32Array, from: number, to: number, skip: Uint8Array, unsigned: boolean): number {
+  let s = 0;
+  for (let i = from; i < to; i++) if (skip[i] === 0) s += unsigned ? w[2 * i + 1]! >>> 0 : w[2 * i + 1]!;
+  return s;
 }
