@@ -128,9 +128,10 @@ export class ExactSums {
       let hi = 0;
       let lo: number;
       if (w !== null) {
-        hi = skip === null ? (v.type.kind === 'UInt64' ? sumOddU32(w, from, to) : sumOddI32(w, from, to))
-          : sumHighsWhere(w, from, to, skip, v.type.kind === 'UInt64');
-        lo = skip === null ? sumEvenU32(w, from, to) : sumLowsWhere(w, from, to, skip);
+        const halves = skip === null ? (v.type.kind === 'UInt64' ? sumHalvesU64(w, from, to) : sumHalvesI64(w, from, to))
+          : sumHalvesWhere(w, from, to, skip, v.type.kind === 'UInt64');
+        hi = halves.hi;
+        lo = halves.lo;
       } else if (skip === null) lo = sumLanes(a, from, to);
       else { lo = 0; for (let i = from; i < to; i++) if (skip[i] === 0) lo += a[i]!; }
       if (hi !== 0) this.highs()[g]! += hi;
@@ -239,34 +240,23 @@ function sumU32(a: Uint32Array, from: number, to: number): number {
   return s0 + s1 + s2 + s3;
 }
 
-/** Sum of the low (even) words of 64-bit values from..to, unsigned. */
-function sumEvenU32(w: Int32Array, from: number, to: number): number {
-  let s0 = 0; let s1 = 0; let i = from;
-  for (; i + 1 < to; i += 2) { s0 += w[2 * i]! >>> 0; s1 += w[2 * i + 2]! >>> 0; }
-  for (; i < to; i++) s0 += w[2 * i]! >>> 0;
-  return s0 + s1;
+/** Sums of the high (signed) and low (unsigned) words of 64-bit values from..to, in one pass. */
+function sumHalvesI64(w: Int32Array, from: number, to: number): { hi: number; lo: number } {
+  let h0 = 0; let h1 = 0; let l0 = 0; let l1 = 0; let i = from;
+  for (; i + 1 < to; i += 2) { l0 += w[2 * i]! >>> 0; h0 += w[2 * i + 1]!; l1 += w[2 * i + 2]! >>> 0; h1 += w[2 * i + 3]!; }
+  for (; i < to; i++) { l0 += w[2 * i]! >>> 0; h0 += w[2 * i + 1]!; }
+  return { hi: h0 + h1, lo: l0 + l1 };
 }
-/** Sum of the high (odd) words of 64-bit values from..to, signed. */
-function sumOddI32(w: Int32Array, from: number, to: number): number {
-  let s0 = 0; let s1 = 0; let i = from;
-  for (; i + 1 < to; i += 2) { s0 += w[2 * i + 1]!; s1 += w[2 * i + 3]!; }
-  for (; i < to; i++) s0 += w[2 * i + 1]!;
-  return s0 + s1;
+/** As sumHalvesI64 with unsigned high words (UInt64). */
+function sumHalvesU64(w: Int32Array, from: number, to: number): { hi: number; lo: number } {
+  let h0 = 0; let h1 = 0; let l0 = 0; let l1 = 0; let i = from;
+  for (; i + 1 < to; i += 2) { l0 += w[2 * i]! >>> 0; h0 += w[2 * i + 1]! >>> 0; l1 += w[2 * i + 2]! >>> 0; h1 += w[2 * i + 3]! >>> 0; }
+  for (; i < to; i++) { l0 += w[2 * i]! >>> 0; h0 += w[2 * i + 1]! >>> 0; }
+  return { hi: h0 + h1, lo: l0 + l1 };
 }
-/** Sum of the high (odd) words of 64-bit values from..to, unsigned. */
-function sumOddU32(w: Int32Array, from: number, to: number): number {
-  let s0 = 0; let s1 = 0; let i = from;
-  for (; i + 1 < to; i += 2) { s0 += w[2 * i + 1]! >>> 0; s1 += w[2 * i + 3]! >>> 0; }
-  for (; i < to; i++) s0 += w[2 * i + 1]! >>> 0;
-  return s0 + s1;
-}
-function sumLowsWhere(w: Int32Array, from: number, to: number, skip: Uint8Array): number {
-  let s = 0;
-  for (let i = from; i < to; i++) if (skip[i] === 0) s += w[2 * i]! >>> 0;
-  return s;
-}
-function sumHighsWhere(w: Int32Array, from: number, to: number, skip: Uint8Array, unsigned: boolean): number {
-  let s = 0;
-  for (let i = from; i < to; i++) if (skip[i] === 0) s += unsigned ? w[2 * i + 1]! >>> 0 : w[2 * i + 1]!;
-  return s;
+/** As sumHalvesI64 / sumHalvesU64 over the rows with skip[i] = 0. */
+function sumHalvesWhere(w: Int32Array, from: number, to: number, skip: Uint8Array, unsigned: boolean): { hi: number; lo: number } {
+  let hi = 0; let lo = 0;
+  for (let i = from; i < to; i++) if (skip[i] === 0) { lo += w[2 * i]! >>> 0; hi += unsigned ? w[2 * i + 1]! >>> 0 : w[2 * i + 1]!; }
+  return { hi, lo };
 }
