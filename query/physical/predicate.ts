@@ -9,6 +9,12 @@
  * order them): numeric comparisons with a constant, then string (in)equality with a constant, then
  * other comparisons, then everything else; equal costs keep their order. So a poll such as
  * `event = 'probe' AND session_id = 42` compares integers over every row and strings over few.
+ *
+ * The kernel conjuncts (comparisons with a constant, which cannot fail) are then reordered as batches
+ * come, like DuckDB's adaptive filters: each one's time per row and share of rows removed are measured,
+ * and they run in order of time per removed row, so `URLHash = c` (removing almost every row) runs
+ * before `IsRefresh = 0` (removing few) whatever the order written. Other conjuncts keep their place
+ * after them.
  */
 import type { Batch } from '../../src/core/batch.ts';
 import { isTemporal, type DataType, type Scalar } from '../../src/core/types.ts';
@@ -56,14 +62,30 @@ function cost(c: Conjunct): number {
   return c.text !== null ? 1 : 2;
 }
 
+/** Batches after which the kernel conjuncts are put in measured order: 1, 2, 4, 8, ... */
+function reorderAfter(batches: number): boolean {
+  return (batches & (batches - 1)) === 0;
+}
+
 /** A compiled filter predicate over batches of one schema. */
 export class FilterProgram {
-  private readonly conjuncts: readonly Conjunct[];
+  private readonly conjuncts: Conjunct[];
+  /** Leading conjuncts that are kernel comparisons (reorderable), and per conjunct (by index in `conjuncts`): rows in, rows kept, ms. */
+  private readonly kernels: number;
+  private readonly rowsIn: Float64Array;
+  private readonly rowsKept: Float64Array;
+  private readonly ms: Float64Array;
+  private batches = 0;
   private scratch = new Uint32Array(0);
 
   constructor(readonly predicate: BoundExpr) {
     // Cheapest first (Array#sort is stable: equal costs keep their order); later conjuncts see only the rows still selected.
     this.conjuncts = conjuncts(predicate).map(compileConjunct).sort((a, b) => cost(a) - cost(b));
+    this.kernels = this.conjuncts.filter((c) => c.kind === 'cmp').length;
+    const n = this.conjuncts.length;
+    this.rowsIn = new Float64Array(n);
+    this.rowsKept = new Float64Array(n);
+    this.ms = new Float64Array(n);
   }
 
   /**
@@ -77,14 +99,38 @@ export class FilterProgram {
     let sel: Uint32Array | null = b.sel;
     let k = sel === null ? n : sel.length;
     const whole = b.sel === null;
-    for (const c of this.conjuncts) {
+    const measure = this.kernels > 1;
+    for (let i = 0; i < this.conjuncts.length; i++) {
       if (k === 0) break;
-      k = runConjunct(c, b.columns, n, sel, k, whole, out);
+      const t = measure && i < this.kernels ? performance.now() : 0;
+      const kept = runConjunct(this.conjuncts[i]!, b.columns, n, sel, k, whole, out);
+      if (t !== 0) {
+        this.ms[i]! += performance.now() - t;
+        this.rowsIn[i]! += k;
+        this.rowsKept[i]! += kept;
+      }
+      k = kept;
       sel = out;
     }
+    if (measure && reorderAfter(++this.batches)) this.reorder();
     if (sel === null || (sel !== out && k === sel.length)) return b.sel ?? ALL_ROWS;
     if (b.sel === null && k === n) return ALL_ROWS;
     return out.slice(0, k);
+  }
+
+  /** Sort the kernel conjuncts by measured time per removed row (unmeasured ones last, in their order). */
+  private reorder(): void {
+    const m = this.kernels;
+    const rank = (i: number): number => {
+      const removed = this.rowsIn[i]! - this.rowsKept[i]!;
+      if (this.rowsIn[i] === 0) return Infinity;
+      return removed === 0 ? Number.MAX_VALUE : this.ms[i]! / removed;
+    };
+    const idx = Array.from({ length: m }, (_, i) => i).sort((a, b) => rank(a) - rank(b) || a - b);
+    if (idx.every((j, i) => j === i)) return;
+    const pick = <T>(a: T[]): T[] => idx.map((j) => a[j]!);
+    this.conjuncts.splice(0, m, ...pick(this.conjuncts.slice(0, m)));
+    for (const a of [this.rowsIn, this.rowsKept, this.ms]) a.set(pick(Array.from(a.subarray(0, m))));
   }
 }
 

@@ -111,6 +111,22 @@ describe('FilterProgram', () => {
     }
   });
 
+  it('keeps its answers while it reorders the comparisons by measured selectivity, batch after batch', () => {
+    // `a = 1` passes most rows at first and few later, `b = 5` the opposite: the measured order flips
+    // between them. The last conjunct is a general expression, evaluated after both.
+    const pred = call('and', call('and', call('equals', col(0, T.Int32), lit(1, T.Int32)), call('equals', col(1, T.Int32), lit(5, T.Int32))),
+      call('greater', call('plus', col(0, T.Int32), col(1, T.Int32)), lit(0, T.Int32)));
+    const p = new FilterProgram(pred);
+    for (let batch = 0; batch < 40; batch++) {
+      const n = 500;
+      const early = batch < 20;
+      const a = Int32Array.from({ length: n }, (_, i) => (early ? (i % 10 === 0 ? 0 : 1) : (i % 50 === 0 ? 1 : 0)));
+      const bv = Int32Array.from({ length: n }, (_, i) => (early ? (i % 40 === 0 ? 5 : 6) : (i % 3 === 0 ? 6 : 5)));
+      const b: Batch = { schema: [], columns: [flatVector(T.Int32, a), flatVector(T.Int32, bv)], length: n, sel: null };
+      expect(selected(p, b), `batch ${batch}`).toEqual(reference(pred, b));
+    }
+  });
+
   it('returns ALL_ROWS when every row of a batch without a selection passes, and keeps the selection otherwise', () => {
     const v = flatVector(T.UInt8, Uint8Array.of(1, 2, 3));
     const pred = call('greater', col(0, T.UInt8), lit(0, T.UInt8));
