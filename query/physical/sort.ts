@@ -9,6 +9,7 @@ import type { SortKey } from '../planner/logical.ts';
 import { makeComparator } from './compare-rows.ts';
 import { Evaluator } from './evaluator.ts';
 import { formatExpr } from './format-expr.ts';
+import { numericOrder } from './numeric-order.ts';
 import type { ExecContext, PhysicalOperator } from './operator.ts';
 import { yieldToEventLoop } from './operator.ts';
 import { topRows } from './top-rows.ts';
@@ -53,6 +54,8 @@ export async function sortedOrder(columns: readonly Vector[], n: number, keys: r
   const keyVecs = ev.run(columns, n).map(flatten);
   const cmp = makeComparator(keyVecs.map((v, i) => ({ v, desc: keys[i]!.desc, nullsFirst: keys[i]!.nullsFirst })));
   if (limit * 8 < n) return topRows(cmp, n, limit);
+  const fast = keyVecs.length === 1 ? numericOrder(keyVecs[0]!, keys[0]!.desc, n, limit) : null;
+  if (fast !== null) return fast;
   let order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   for (let s = 0; s < n; s += SORT_RUN) {
