@@ -43,12 +43,45 @@ export function hashBytes(b: Uint8Array, s: number, e: number, seed: number): nu
   return fmix32(h);
 }
 
+/** Seeds of the two halves of a string's 64-bit key. */
+const HI_SEED = 0x9747b28c;
+const LO_SEED = 0x2f1a3c5d;
+
+/**
+ * hi[i] = hashBytes(b, s, e, HI_SEED) and lo[i] = hashBytes(b, s, e, LO_SEED), in one pass over the
+ * bytes: both hashes mix the same words, so each word is loaded and mixed once.
+ */
+function hashBytesPair(b: Uint8Array, s: number, e: number, hi: Uint32Array, lo: Uint32Array, i: number): void {
+  const v = viewOf(b);
+  let h1 = HI_SEED | 0;
+  let h2 = LO_SEED | 0;
+  let k = s;
+  for (; k + 4 <= e; k += 4) {
+    let x = v.getInt32(k, true);
+    x = Math.imul(x, 0xcc9e2d51); x = (x << 15) | (x >>> 17); x = Math.imul(x, 0x1b873593);
+    h1 ^= x; h1 = (h1 << 13) | (h1 >>> 19); h1 = (Math.imul(h1, 5) + 0xe6546b64) | 0;
+    h2 ^= x; h2 = (h2 << 13) | (h2 >>> 19); h2 = (Math.imul(h2, 5) + 0xe6546b64) | 0;
+  }
+  let x = 0;
+  for (let sh = 0; k < e; k++, sh += 8) x |= b[k]! << sh;
+  x = Math.imul(x, 0xcc9e2d51); x = (x << 15) | (x >>> 17); x = Math.imul(x, 0x1b873593);
+  hi[i] = fmix32(h1 ^ x ^ (e - s));
+  lo[i] = fmix32(h2 ^ x ^ (e - s));
+}
+
+/**
+ * Keys of the entries of the dictionaries seen: a dictionary shared by several batches (a stripe's, or
+ * the slices an aggregation folds a batch in) is hashed once, not once per batch.
+ */
+const dictKeys = new WeakMap<object, { hi: Uint32Array; lo: Uint32Array }>();
+
 /** 64-bit keys of every row (hi[i], lo[i] as uint32): exact for numbers, hashed for strings. */
 export function keysOf(v: Vector, n: number): { hi: Uint32Array; lo: Uint32Array } {
   const hi = new Uint32Array(n), lo = new Uint32Array(n);
   if (v.type.kind === 'String') {
     if (v.kind === 'dict') {
-      const d = keysOf(v.dict, v.dict.length);
+      let d = dictKeys.get(v.dict);
+      if (d === undefined) { d = keysOf(v.dict, v.dict.length); dictKeys.set(v.dict, d); }
       const c = v.codes;
       for (let i = 0; i < n; i++) { const j = c[i]!; hi[i] = d.hi[j]!; lo[i] = d.lo[j]!; }
       return { hi, lo };
@@ -56,7 +89,7 @@ export function keysOf(v: Vector, n: number): { hi: Uint32Array; lo: Uint32Array
     const s = (v.kind === 'const' ? materialize({ ...v, length: 1 }) : materialize(v)) as StringVector;
     const o = s.offsets, b = s.bytes;
     const len = v.kind === 'const' ? 1 : n;
-    for (let i = 0; i < len; i++) { hi[i] = hashBytes(b, o[i]!, o[i + 1]!, 0x9747b28c); lo[i] = hashBytes(b, o[i]!, o[i + 1]!, 0x2f1a3c5d); }
+    for (let i = 0; i < len; i++) hashBytesPair(b, o[i]!, o[i + 1]!, hi, lo, i);
     if (len === 1) { hi.fill(hi[0]!); lo.fill(lo[0]!); }
     return { hi, lo };
   }
