@@ -8,14 +8,14 @@ import type { Batch } from '../../src/core/batch.ts';
 import type { ScanUnit } from '../../src/core/scan.ts';
 import type { Field } from '../../src/core/types.ts';
 import { T } from '../../src/core/types.ts';
-import { constVector, flatVector, type Vector } from '../../src/core/vector.ts';
+import { constVector, flatVector } from '../../src/core/vector.ts';
 import type { BoundExpr } from '../planner/bound.ts';
 import { applyFilter } from '../physical/filter.ts';
 import { formatExpr } from '../physical/format-expr.ts';
 import { FilterProgram } from '../physical/predicate.ts';
 import type { ExecContext, PhysicalOperator } from '../physical/operator.ts';
 import { yieldToEventLoop } from '../physical/operator.ts';
-import { vectorBytes } from '../physical/vectors.ts';
+import { compactBatch, vectorBytes } from '../physical/vectors.ts';
 
 /** A unit and its position in the query's unit order. */
 export interface OrderedUnit {
@@ -44,11 +44,11 @@ export class UnitScanExec implements PhysicalOperator {
         const n = raw.length;
         ctx.stats.readRows += n;
         for (const c of raw.columns) ctx.stats.readBytes += vectorBytes(c);
-        const columns: readonly Vector[] = this.ordinals ? [...raw.columns, constVector(T.UInt32, ordinal, n), rowNumbers(row, n)] : raw.columns;
+        const first = row;
         row += n;
-        const b: Batch = { schema: this.schema, columns, length: n, sel: null };
+        const b: Batch = { schema: this.schema, columns: raw.columns, length: n, sel: null };
         const out = filter ? applyFilter(filter, b) : b;
-        if (out !== null) yield out;
+        if (out !== null) yield this.ordinals ? withOrdinals(out, ordinal, first) : out;
         await yieldToEventLoop();
       }
     }
@@ -59,9 +59,15 @@ export class UnitScanExec implements PhysicalOperator {
   }
 }
 
-/** UInt32 values start, start+1, ..., start+n-1. */
-function rowNumbers(start: number, n: number): Vector {
-  const v = new Uint32Array(n);
-  for (let i = 0; i < n; i++) v[i] = start + i;
-  return flatVector(T.UInt32, v);
+/**
+ * The batch's active rows with the ordinal columns appended: the unit's ordinal and each row's number
+ * in the unit (`first` + its index in the batch). A filtered batch is compacted first, so row numbers
+ * are made for the rows that passed only.
+ */
+function withOrdinals(b: Batch, ordinal: number, first: number): Batch {
+  const d = compactBatch(b);
+  const rows = new Uint32Array(d.length);
+  if (b.sel === null) for (let i = 0; i < d.length; i++) rows[i] = first + i;
+  else for (let i = 0; i < d.length; i++) rows[i] = first + b.sel[i]!;
+  return { ...d, columns: [...d.columns, constVector(T.UInt32, ordinal, d.length), flatVector(T.UInt32, rows)] };
 }

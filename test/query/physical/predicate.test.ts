@@ -79,13 +79,15 @@ describe('FilterProgram', () => {
   });
 
   it('selects the same rows as evaluating the predicate for string = / != constant, flat or dictionary', () => {
-    const words = ['', 'a', 'ab', 'b', 'abc', 'é'];
+    // 'a' is in the dictionary twice (two matching entries); 'zz' in none; codes of every width.
+    const words = ['', 'a', 'ab', 'b', 'abc', 'é', 'a'];
     fc.assert(fc.property(
       fc.array(fc.integer({ min: 0, max: words.length - 1 }), { minLength: 1, maxLength: 40 }), fc.constantFrom(...words, 'zz'),
       fc.constantFrom('equals', 'notEquals'), fc.boolean(), fc.boolean(), fc.option(fc.array(fc.boolean(), { minLength: 1, maxLength: 40 })),
-      (codes, c, op, dict, swap, selMask) => {
+      fc.constantFrom(Uint8Array, Uint16Array, Uint32Array),
+      (codes, c, op, dict, swap, selMask, Codes) => {
         const flat = stringsVector(codes.map((i) => words[i]!));
-        const v: Vector = dict ? dictVector(T.String, Uint8Array.from(codes), stringsVector(words)) : flat;
+        const v: Vector = dict ? dictVector(T.String, Codes.from(codes), stringsVector(words)) : flat;
         const x = col(0, T.String);
         const k = lit(c, T.String);
         const pred = call('and', swap ? call(op, k, x) : call(op, x, k), call('greaterOrEquals', col(1, T.Int32), lit(0, T.Int32)));
