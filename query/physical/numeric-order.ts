@@ -19,8 +19,8 @@ const MAX_ROWS = 1 << 18;
 
 /**
  * The first `limit` rows of 0..n in the order of key `v` (descending when `desc`), ties by row; null
- * when the key is not an integer column without NULLs within ±2^31 (64-bit values: 0 .. 2^32 - 1) or
- * n is outside the native sort's range.
+ * unless the key is an integer column of 32 bits or fewer (or 64-bit with every value from 0 to
+ * 2^32 - 1) without NULLs, and n is at most MAX_ROWS.
  */
 export function numericOrder(v: FlatVector | StringVector, desc: boolean, n: number, limit: number): Uint32Array | null {
   if (v.kind !== 'flat' || v.nulls !== null || n > MAX_ROWS || v.type.kind === 'Float32' || v.type.kind === 'Float64') return null;
