@@ -26,21 +26,32 @@ function viewOf(b: Uint8Array): DataView {
   return viewOfSrc;
 }
 
+/** murmur3's mixing of one 4-byte word before it enters the hash state. */
+function mixWord(x: number): number {
+  x = Math.imul(x, 0xcc9e2d51);
+  return Math.imul((x << 15) | (x >>> 17), 0x1b873593);
+}
+
+/** murmur3's update of hash state h with a mixed word k. */
+function step(h: number, k: number): number {
+  h ^= k;
+  return (Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64) | 0;
+}
+
+/** The last 1-3 bytes of b[k..e) as a little-endian word (0 when none). */
+function tailWord(b: Uint8Array, k: number, e: number): number {
+  let x = 0;
+  for (let sh = 0; k < e; k++, sh += 8) x |= b[k]! << sh;
+  return x;
+}
+
 /** A 32-bit hash of b[s..e) with a seed (murmur3-style, 4 bytes per step, each one unaligned load). */
 export function hashBytes(b: Uint8Array, s: number, e: number, seed: number): number {
   const v = viewOf(b);
   let h = seed | 0;
   let k = s;
-  for (; k + 4 <= e; k += 4) {
-    let x = v.getInt32(k, true);
-    x = Math.imul(x, 0xcc9e2d51); x = (x << 15) | (x >>> 17); x = Math.imul(x, 0x1b873593);
-    h ^= x; h = (h << 13) | (h >>> 19); h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-  }
-  let x = 0;
-  for (let sh = 0; k < e; k++, sh += 8) x |= b[k]! << sh;
-  x = Math.imul(x, 0xcc9e2d51); x = (x << 15) | (x >>> 17); x = Math.imul(x, 0x1b873593);
-  h ^= x ^ (e - s);
-  return fmix32(h);
+  for (; k + 4 <= e; k += 4) h = step(h, mixWord(v.getInt32(k, true)));
+  return fmix32(h ^ mixWord(tailWord(b, k, e)) ^ (e - s));
 }
 
 /** Seeds of the two halves of a string's 64-bit key. */
@@ -57,16 +68,13 @@ function hashBytesPair(b: Uint8Array, s: number, e: number, hi: Uint32Array, lo:
   let h2 = LO_SEED | 0;
   let k = s;
   for (; k + 4 <= e; k += 4) {
-    let x = v.getInt32(k, true);
-    x = Math.imul(x, 0xcc9e2d51); x = (x << 15) | (x >>> 17); x = Math.imul(x, 0x1b873593);
-    h1 ^= x; h1 = (h1 << 13) | (h1 >>> 19); h1 = (Math.imul(h1, 5) + 0xe6546b64) | 0;
-    h2 ^= x; h2 = (h2 << 13) | (h2 >>> 19); h2 = (Math.imul(h2, 5) + 0xe6546b64) | 0;
+    const x = mixWord(v.getInt32(k, true));
+    h1 = step(h1, x);
+    h2 = step(h2, x);
   }
-  let x = 0;
-  for (let sh = 0; k < e; k++, sh += 8) x |= b[k]! << sh;
-  x = Math.imul(x, 0xcc9e2d51); x = (x << 15) | (x >>> 17); x = Math.imul(x, 0x1b873593);
-  hi[i] = fmix32(h1 ^ x ^ (e - s));
-  lo[i] = fmix32(h2 ^ x ^ (e - s));
+  const t = mixWord(tailWord(b, k, e)) ^ (e - s);
+  hi[i] = fmix32(h1 ^ t);
+  lo[i] = fmix32(h2 ^ t);
 }
 
 /**
