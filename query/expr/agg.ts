@@ -145,15 +145,19 @@ export class ExactSums {
     return this.high(g) * TWO32 + this.lo[g]!;
   }
 
-  /** Groups 0..groups-1 as an Int64/UInt64 vector of type t (wrapped to 64 bits), NULL where nulls[g] = 1. */
-  toVector(t: DataType, groups: number, nulls: Uint8Array | null): Vector {
-    const out = allocValues(t, groups) as BigInt64Array;
+  /**
+   * Groups 0..n-1 (or rows[0..n) when given) as an Int64/UInt64 vector of type t (wrapped to 64 bits),
+   * NULL where nulls[i] = 1.
+   */
+  toVector(t: DataType, n: number, nulls: Uint8Array | null, rows: Uint32Array | null = null): Vector {
+    const out = allocValues(t, n) as BigInt64Array;
     const w = halves(out);
-    for (let g = 0; g < groups; g++) {
+    for (let i = 0; i < n; i++) {
+      const g = rows === null ? i : rows[i]!;
       const lo = this.lo[g]!;
       const c = Math.floor(lo / TWO32);
-      w[2 * g] = lo - c * TWO32;
-      w[2 * g + 1] = (this.high(g) + c) % TWO32;
+      w[2 * i] = lo - c * TWO32;
+      w[2 * i + 1] = (this.high(g) + c) % TWO32;
     }
     return flatVector(t, out, nulls);
   }

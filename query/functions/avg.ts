@@ -74,13 +74,14 @@ class AvgAccumulator implements GroupsAccumulator {
     this.counts[0]! += c;
   }
 
-  private sums(groups: number): Float64Array {
+  /** Sums of groups 0..n-1, or of rows[0..n) when given. */
+  private sums(groups: number, n = groups, rows: Uint32Array | null = null): Float64Array {
     this.ensure(groups);
-    const out = new Float64Array(groups);
+    const out = new Float64Array(n);
     const f = this.floats; const exact = this.exact;
-    if (exact === null) out.set(f.subarray(0, groups));
-    else if (f.length === 0) for (let g = 0; g < groups; g++) out[g] = exact.toNumber(g);
-    else for (let g = 0; g < groups; g++) out[g] = exact.toNumber(g) + f[g]!;
+    if (exact === null) for (let i = 0; i < n; i++) out[i] = f[rows === null ? i : rows[i]!]!;
+    else if (f.length === 0) for (let i = 0; i < n; i++) out[i] = exact.toNumber(rows === null ? i : rows[i]!);
+    else for (let i = 0; i < n; i++) { const g = rows === null ? i : rows[i]!; out[i] = exact.toNumber(g) + f[g]!; }
     return out;
   }
 
@@ -101,13 +102,22 @@ class AvgAccumulator implements GroupsAccumulator {
   }
 
   evaluate(groups: number): Vector {
-    const sums = this.sums(groups);
+    return this.means(groups, groups, null);
+  }
+
+  evaluateAt(rows: Uint32Array, groups: number): Vector {
+    return this.means(groups, rows.length, rows);
+  }
+
+  /** Averages of groups 0..n-1, or of rows[0..n) when given. */
+  private means(groups: number, n: number, rows: Uint32Array | null): Vector {
+    const sums = this.sums(groups, n, rows);
     let nulls: Uint8Array | null = null;
-    if (this.rt.nullable) nulls = new Uint8Array(groups);
-    for (let g = 0; g < groups; g++) {
-      const c = this.counts[g]!;
-      sums[g] = sums[g]! / c;
-      if (nulls !== null && c === 0) nulls[g] = 1;
+    if (this.rt.nullable) nulls = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const c = this.counts[rows === null ? i : rows[i]!]!;
+      sums[i] = sums[i]! / c;
+      if (nulls !== null && c === 0) nulls[i] = 1;
     }
     return flatVector(this.rt, sums, nulls);
   }

@@ -3,6 +3,7 @@
  * uniqExact(x) (ClickHouse's count_distinct_implementation), resolved by the binder.
  */
 import type { DataType } from '../../src/core/types.ts';
+import { takeValues } from '../../src/core/take.ts';
 import { T } from '../../src/core/types.ts';
 import type { Vector } from '../../src/core/vector.ts';
 import { countsToUInt64, grow, maxGroup } from '../expr/agg.ts';
@@ -44,6 +45,11 @@ class CountAccumulator implements GroupsAccumulator {
   evaluate(groups: number): Vector {
     this.counts = grow(this.counts, groups);
     return countsToUInt64(T.UInt64, this.counts, groups);
+  }
+
+  evaluateAt(rows: Uint32Array, groups: number): Vector {
+    this.counts = grow(this.counts, groups);
+    return countsToUInt64(T.UInt64, takeValues(this.counts, rows, rows.length), rows.length);
   }
 
   memoryBytes(): number {

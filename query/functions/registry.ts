@@ -45,6 +45,8 @@ export interface GroupsAccumulator {
   merge(state: readonly Vector[], groupIds: Uint32Array, n: number): void;
   /** Final values of groups 0..groups-1. */
   evaluate(groups: number): Vector;
+  /** Optional: final values of the groups `rows` (each below `groups`), in that order, without evaluating the others. */
+  evaluateAt?(rows: Uint32Array, groups: number): Vector;
   /** Approximate bytes of state held, for max_memory_usage. */
   memoryBytes(): number;
   /** Optional: make room for `groups` groups in all (a size hint, so per-group arrays grow once). */

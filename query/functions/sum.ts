@@ -2,6 +2,7 @@
  * `sum(x)`: Int* → Int64, UInt* and Bool → UInt64 (exact, wrapping modulo 2^64 as ClickHouse does),
  * Float* → Float64. NULLs are skipped; sum(Nullable(T)) is NULL for a group without values.
  */
+import { takeValues } from '../../src/core/take.ts';
 import type { DataType } from '../../src/core/types.ts';
 import { T, isUnsigned, withNullable } from '../../src/core/types.ts';
 import type { Vector } from '../../src/core/vector.ts';
@@ -83,14 +84,23 @@ class SumAccumulator implements GroupsAccumulator {
   }
 
   evaluate(groups: number): Vector {
+    return this.values(groups, groups, null);
+  }
+
+  evaluateAt(rows: Uint32Array, groups: number): Vector {
+    return this.values(groups, rows.length, rows);
+  }
+
+  /** Sums of groups 0..n-1, or of rows[0..n) when given. */
+  private values(groups: number, n: number, rows: Uint32Array | null): Vector {
     this.ensure(groups);
     let nulls: Uint8Array | null = null;
     if (this.rt.nullable) {
-      nulls = new Uint8Array(groups);
-      for (let g = 0; g < groups; g++) nulls[g] = 1 - this.seen[g]!;
+      nulls = new Uint8Array(n);
+      for (let i = 0; i < n; i++) nulls[i] = 1 - this.seen[rows === null ? i : rows[i]!]!;
     }
-    if (this.exact) return this.exact.toVector(this.rt, groups, nulls);
-    return flatVector(this.rt, this.floats.slice(0, groups), nulls);
+    if (this.exact) return this.exact.toVector(this.rt, n, nulls, rows);
+    return flatVector(this.rt, rows === null ? this.floats.slice(0, n) : takeValues(this.floats, rows, n), nulls);
   }
 
   memoryBytes(): number {

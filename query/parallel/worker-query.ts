@@ -151,7 +151,7 @@ export class WorkerQuery {
     const rows = new Uint32Array(own.length + table.groups - before);
     rows.set(own);
     for (let g = before, i = own.length; g < table.groups; g++, i++) rows[i] = g;
-    const outputs = table.outputs(false);
+    const outputs = table.columns(false);
     // ORDER BY aggregates LIMIT: pick the best groups first and build only their keys (the top-K re-ranks them).
     const sortKeys = x.reduce?.kind === 'topK' ? keysOverAggregates(x.steps, x.reduce.keys, nk) : null;
     const best = sortKeys === null ? null : await topGroups(outputs, table.groups, rows, sortKeys, x.reduce!.limit, ctx);

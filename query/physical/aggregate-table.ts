@@ -127,10 +127,61 @@ export class AggregateTable {
     return out;
   }
 
+  /**
+   * The output columns of every group: each aggregate's state columns (`states`, evaluated now), or its
+   * final value, evaluated when first read — over every group, or over only the groups a top-K picked.
+   */
+  columns(states: boolean): GroupColumns {
+    return states ? eagerColumns(this.outputs(true)) : new FinalColumns(this.accs, this.groups);
+  }
+
   /** Approximate bytes held. */
   memoryBytes(): number {
     let bytes = this.grouper.memoryBytes();
     for (const a of this.accs) bytes += a.memoryBytes();
     return bytes;
+  }
+}
+
+/** Per-group output columns of an aggregate table (see AggregateTable.columns). */
+export interface GroupColumns {
+  /** Number of columns. */
+  readonly width: number;
+  /** Column i over every group. */
+  all(i: number): Vector;
+  /** Column i over the groups `rows`, in that order. */
+  at(i: number, rows: Uint32Array): Vector;
+}
+
+/** Columns evaluated up front. */
+function eagerColumns(cols: readonly Vector[]): GroupColumns {
+  return { width: cols.length, all: (i) => cols[i]!, at: (i, rows) => takeVector(cols[i]!, rows) };
+}
+
+/**
+ * Final values evaluated on first use. A top-K over aggregates (`ORDER BY count() DESC LIMIT 10`) reads
+ * its sort columns over every group, and the others only over the groups it keeps (evaluateAt), so ten
+ * rows out of ten million groups do not evaluate and gather every sum and average of every group.
+ */
+class FinalColumns implements GroupColumns {
+  private readonly full: (Vector | null)[];
+
+  constructor(private readonly accs: readonly GroupsAccumulator[], private readonly groups: number) {
+    this.full = accs.map(() => null);
+  }
+
+  get width(): number {
+    return this.accs.length;
+  }
+
+  all(i: number): Vector {
+    return this.full[i] ??= this.accs[i]!.evaluate(this.groups);
+  }
+
+  at(i: number, rows: Uint32Array): Vector {
+    const done = this.full[i];
+    if (done) return takeVector(done, rows);
+    const a = this.accs[i]!;
+    return a.evaluateAt ? a.evaluateAt(rows, this.groups) : takeVector(this.all(i), rows);
   }
 }

@@ -10,13 +10,13 @@ import type { Batch } from '../../src/core/batch.ts';
 import type { Field } from '../../src/core/types.ts';
 import type { Vector } from '../../src/core/vector.ts';
 import type { AggregateCall, BoundExpr } from '../planner/bound.ts';
-import { AggregateTable, resolveAggregate, type RowFilter } from './aggregate-table.ts';
+import { AggregateTable, resolveAggregate, type GroupColumns, type RowFilter } from './aggregate-table.ts';
 import { Evaluator } from './evaluator.ts';
 import { expectedGroups, planKey, recordGroups } from './grouping/group-hints.ts';
 import { formatExpr } from './format-expr.ts';
 import type { ExecContext, PhysicalOperator } from './operator.ts';
 import { yieldToEventLoop } from './operator.ts';
-import { sliceVector, takeVector } from './vectors.ts';
+import { sliceVector } from './vectors.ts';
 import { topGroups, type GroupPick } from './top-groups.ts';
 
 /** How an aggregation step consumes and produces rows. */
@@ -34,20 +34,25 @@ export function partialSchema(keys: readonly Field[], aggs: readonly AggregateCa
 
 /**
  * Batches of at most `batchRows` rows: the table's keys of groups `rows` (ascending; all groups when
- * null), then `outputs` (per-group columns of every group), event-loop turns between.
+ * null), then the output `columns`, event-loop turns between.
  */
-export async function* emitGroups(table: AggregateTable, outputs: readonly Vector[], schema: readonly Field[], ctx: ExecContext,
+export async function* emitGroups(table: AggregateTable, columns: GroupColumns, schema: readonly Field[], ctx: ExecContext,
   rows: Uint32Array | null = null): AsyncIterable<Batch> {
   const groups = table.groups;
+  const width = columns.width;
   if (rows !== null && 4 * rows.length < groups) {
-    // Few groups wanted (e.g. a top-K's pick): gather their keys instead of building every group's.
+    // Few groups wanted (e.g. a top-K's pick): gather their keys and values instead of building every group's.
     for (let s = 0; s < rows.length; s += ctx.batchRows) {
       const ids = rows.subarray(s, Math.min(rows.length, s + ctx.batchRows));
-      yield { schema, columns: [...table.grouper.keyVectorsAt(ids), ...outputs.map((c) => takeVector(c, ids))], length: ids.length, sel: null };
+      const values: Vector[] = [];
+      for (let i = 0; i < width; i++) values.push(columns.at(i, ids));
+      yield { schema, columns: [...table.grouper.keyVectorsAt(ids), ...values], length: ids.length, sel: null };
       ctx.check(); await yieldToEventLoop();
     }
     return;
   }
+  const outputs: Vector[] = [];
+  for (let i = 0; i < width; i++) outputs.push(columns.all(i));
   // Key columns are built a batch at a time (one go over a million groups would stall the event loop).
   for (let s = 0; s < groups; s += ctx.batchRows) {
     const e = Math.min(groups, s + ctx.batchRows);
@@ -120,7 +125,7 @@ export class HashAggregateExec implements PhysicalOperator {
     try {
       const table = await this.build(ctx, owner);
       if (table.groups === 0) return;
-      const outputs = table.outputs(this.mode === 'partial');
+      const outputs = table.columns(this.mode === 'partial');
       const pick = this.mode === 'single' ? this.pick : null;
       const best = pick === null ? null : await topGroups(outputs, table.groups, null, pick.keys, pick.limit, ctx);
       yield* emitGroups(table, outputs, this.schema, ctx, best);

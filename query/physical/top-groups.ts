@@ -5,13 +5,12 @@
  * only their keys are built — not the URL bytes of two million groups to return ten rows.
  * Ties rank by group id, as they do when the top-K reads the groups in id order.
  */
-import type { Vector } from '../../src/core/vector.ts';
 import { columnsOf, isVolatile, mapColumns, type BoundExpr } from '../planner/bound.ts';
 import type { SortKey } from '../planner/logical.ts';
+import type { GroupColumns } from './aggregate-table.ts';
 import { Evaluator } from './evaluator.ts';
 import type { ExecContext, PhysicalOperator } from './operator.ts';
 import { sortedOrder } from './sort.ts';
-import { takeVector } from './vectors.ts';
 
 /** An operator between the aggregate and the top-K: a projection (a filter stops the early pick). */
 export type StepAboveAggregate = { readonly kind: 'filter' } | { readonly kind: 'project'; readonly exprs: readonly BoundExpr[] };
@@ -36,14 +35,18 @@ export function keysOverAggregates(steps: readonly StepAboveAggregate[], keys: r
 
 /**
  * Ascending ids of the best `limit` of the groups `rows` (ascending; every group 0..groups-1 when null)
- * by `keys` over the aggregate `outputs`, or null when the pick would keep most of them anyway.
+ * by `keys` over the aggregate `columns`, or null when the pick would keep most of them anyway. Only
+ * the columns the keys read are evaluated here.
  */
-export async function topGroups(outputs: readonly Vector[], groups: number, rows: Uint32Array | null, keys: readonly SortKey[],
+export async function topGroups(columns: GroupColumns, groups: number, rows: Uint32Array | null, keys: readonly SortKey[],
   limit: number, ctx: ExecContext): Promise<Uint32Array | null> {
   const n = rows === null ? groups : rows.length;
   if (4 * limit >= n) return null;
-  const cols = rows === null ? outputs : outputs.map((c) => takeVector(c, rows));
-  const order = await sortedOrder(cols, n, keys, new Evaluator(keys.map((k) => k.expr)), ctx, limit);
+  const read = [...new Set(keys.flatMap((k) => [...columnsOf(k.expr)]))].sort((a, b) => a - b);
+  const at = new Map(read.map((c, j) => [c, j]));
+  const cols = read.map((c) => rows === null ? columns.all(c) : columns.at(c, rows));
+  const over = keys.map((k) => ({ ...k, expr: mapColumns(k.expr, (c) => ({ ...c, index: at.get(c.index)! })) }));
+  const order = await sortedOrder(cols, n, over, new Evaluator(over.map((k) => k.expr)), ctx, limit);
   const best = new Uint32Array(order.length);
   for (let i = 0; i < order.length; i++) best[i] = rows === null ? order[i]! : rows[order[i]!]!;
   return best.sort();

@@ -58,6 +58,9 @@ describe('top-K over aggregates', () => {
       ['SELECT 1, n, count() AS c, min(id) AS m FROM t GROUP BY 1, n ORDER BY c, m DESC', 'LIMIT 5', 'n'],
       ['SELECT n AS k, s, min(id) AS m FROM t WHERE g = 1 GROUP BY n, s ORDER BY m DESC', 'LIMIT 9 OFFSET 3', 's'],
       ['SELECT s, count() AS c, min(id) AS m FROM t GROUP BY s ORDER BY c DESC, m', 'LIMIT 100000', 's'], // keeps every group
+      // Aggregates carried along, evaluated for the picked groups only (evaluateAt): exact, float and Nullable sums and averages.
+      [`SELECT g, s, count() AS c, min(id) AS m, sum(x) AS sx, avg(x) AS ax, sum(x / 3) AS sf, avg(id / 7) AS af,
+        sum(if(g = 1, NULL, x)) AS sn, avg(if(g = 2, NULL, x)) AS an, count(n) AS cn FROM t GROUP BY g, s ORDER BY c DESC, m`, 'LIMIT 10', 'g'],
     ];
     for (const [q, limit, key] of queries) {
       const sql = `${q} ${limit}`;
