@@ -90,25 +90,26 @@ function all<A>(loops: Loops<A>, a: A, lo: number, hi: number, neg: number, n: n
 
 // Small functions per array type and input shape: a function whose loops see one array type each
 // is optimised once, whereas one function holding every loop deoptimises each time a new one runs.
+// The branchy `= c` / `!= c` loops of 8- and 16-bit types go a 32-bit word (4 or 2 rows) at a time.
 const U8: Loops<Uint8Array> = {
   range(a, lo, hi, neg, from, n, out, m) { for (let i = from; i < n; i++) { const x = a[i]!; out[m] = i; m += (+(x >= lo) & +(x <= hi)) ^ neg; } return m; },
-  eq(a, c, from, n, out, m) { for (let i = from; i < n; i++) if (a[i] === c) out[m++] = i; return m; },
-  ne(a, c, from, n, out, m) { for (let i = from; i < n; i++) if (a[i] !== c) out[m++] = i; return m; },
+  eq(a, c, from, n, out, m) { return c >= 0 && c <= 255 ? byWords(a, 8, c, 0, from, n, out, m) : m; },
+  ne(a, c, from, n, out, m) { if (c >= 0 && c <= 255) return byWords(a, 8, c, 1, from, n, out, m); for (let i = from; i < n; i++) out[m++] = i; return m; },
 };
 const I8: Loops<Int8Array> = {
   range(a, lo, hi, neg, from, n, out, m) { for (let i = from; i < n; i++) { const x = a[i]!; out[m] = i; m += (+(x >= lo) & +(x <= hi)) ^ neg; } return m; },
-  eq(a, c, from, n, out, m) { for (let i = from; i < n; i++) if (a[i] === c) out[m++] = i; return m; },
-  ne(a, c, from, n, out, m) { for (let i = from; i < n; i++) if (a[i] !== c) out[m++] = i; return m; },
+  eq(a, c, from, n, out, m) { return c >= -128 && c <= 127 ? byWords(a, 8, c, 0, from, n, out, m) : m; },
+  ne(a, c, from, n, out, m) { if (c >= -128 && c <= 127) return byWords(a, 8, c, 1, from, n, out, m); for (let i = from; i < n; i++) out[m++] = i; return m; },
 };
 const U16: Loops<Uint16Array> = {
   range(a, lo, hi, neg, from, n, out, m) { for (let i = from; i < n; i++) { const x = a[i]!; out[m] = i; m += (+(x >= lo) & +(x <= hi)) ^ neg; } return m; },
-  eq(a, c, from, n, out, m) { for (let i = from; i < n; i++) if (a[i] === c) out[m++] = i; return m; },
-  ne(a, c, from, n, out, m) { for (let i = from; i < n; i++) if (a[i] !== c) out[m++] = i; return m; },
+  eq(a, c, from, n, out, m) { return c >= 0 && c <= 65535 ? byWords(a, 16, c, 0, from, n, out, m) : m; },
+  ne(a, c, from, n, out, m) { if (c >= 0 && c <= 65535) return byWords(a, 16, c, 1, from, n, out, m); for (let i = from; i < n; i++) out[m++] = i; return m; },
 };
 const I16: Loops<Int16Array> = {
   range(a, lo, hi, neg, from, n, out, m) { for (let i = from; i < n; i++) { const x = a[i]!; out[m] = i; m += (+(x >= lo) & +(x <= hi)) ^ neg; } return m; },
-  eq(a, c, from, n, out, m) { for (let i = from; i < n; i++) if (a[i] === c) out[m++] = i; return m; },
-  ne(a, c, from, n, out, m) { for (let i = from; i < n; i++) if (a[i] !== c) out[m++] = i; return m; },
+  eq(a, c, from, n, out, m) { return c >= -32768 && c <= 32767 ? byWords(a, 16, c, 0, from, n, out, m) : m; },
+  ne(a, c, from, n, out, m) { if (c >= -32768 && c <= 32767) return byWords(a, 16, c, 1, from, n, out, m); for (let i = from; i < n; i++) out[m++] = i; return m; },
 };
 const I32: Loops<Int32Array> = {
   range(a, lo, hi, neg, from, n, out, m) { for (let i = from; i < n; i++) { const x = a[i]!; out[m] = i; m += (+(x >= lo) & +(x <= hi)) ^ neg; } return m; },
@@ -120,6 +121,72 @@ const U32: Loops<Uint32Array> = {
   eq(a, c, from, n, out, m) { for (let i = from; i < n; i++) if (a[i] === c) out[m++] = i; return m; },
   ne(a, c, from, n, out, m) { for (let i = from; i < n; i++) if (a[i] !== c) out[m++] = i; return m; },
 };
+
+/** True where typed arrays store their elements little-endian (lane 0 is a word's low bits). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * Rows [from, n) of an 8- or 16-bit array `a` whose value equals `c` (`neg` 0) or differs from it
+ * (`neg` 1), c within the array's range, appended at out[m]; returns the new count. The aligned middle
+ * is read as 32-bit words: a word whose lanes all differ from c (`= c`, the SWAR zero-lane test on
+ * word ^ c…c) or all equal c (`!= c`) is skipped whole, and the others are split into their lanes.
+ * Rows looked at one by one: a few at the ends, and all of them on a big-endian machine.
+ */
+function byWords(a: Uint8Array | Int8Array | Uint16Array | Int16Array, bits: 8 | 16, c: number, neg: 0 | 1,
+  from: number, n: number, out: Uint32Array, m: number): number {
+  const bytes = bits >>> 3;
+  let i = from;
+  if (LITTLE_ENDIAN) {
+    for (; i < n && ((a.byteOffset + i * bytes) & 3) !== 0; i++) if (+(a[i] !== c) === neg) out[m++] = i;
+    const words = ((n - i) * bytes) >>> 2;
+    if (words > 0) {
+      const w = new Int32Array(a.buffer, a.byteOffset + i * bytes, words);
+      m = bits === 8 ? lanes8(w, words, c & 0xff, neg, i, out, m) : lanes16(w, words, c & 0xffff, neg, i, out, m);
+      i += (words << 2) / bytes;
+    }
+  }
+  for (; i < n; i++) if (+(a[i] !== c) === neg) out[m++] = i;
+  return m;
+}
+
+/** byWords over words of four 8-bit lanes; row `first` is lane 0 of w[0]. */
+function lanes8(w: Int32Array, words: number, c: number, neg: 0 | 1, first: number, out: Uint32Array, m: number): number {
+  const rep = Math.imul(c, 0x01010101);
+  for (let j = 0; j < words; j++) {
+    const x = w[j]! ^ rep; // a lane is zero where the row equals c
+    if (neg === 0 ? (((x - 0x01010101) & ~x & 0x80808080) === 0) : x === 0) continue;
+    const r = first + 4 * j;
+    if (+((x & 0xff) !== 0) === neg) out[m++] = r;
+    if (+((x & 0xff00) !== 0) === neg) out[m++] = r + 1;
+    if (+((x & 0xff0000) !== 0) === neg) out[m++] = r + 2;
+    if (+((x & 0xff000000) !== 0) === neg) out[m++] = r + 3;
+  }
+  return m;
+}
+
+/** byWords over words of two 16-bit lanes; row `first` is lane 0 of w[0]. Two words (four rows) a step. */
+function lanes16(w: Int32Array, words: number, c: number, neg: 0 | 1, first: number, out: Uint32Array, m: number): number {
+  const rep = Math.imul(c, 0x00010001);
+  let j = 0;
+  for (; j + 1 < words; j += 2) {
+    const x = w[j]! ^ rep;
+    const y = w[j + 1]! ^ rep;
+    if (neg === 0 ? ((((x - 0x00010001) & ~x) | ((y - 0x00010001) & ~y)) & 0x80008000) === 0 : (x | y) === 0) continue;
+    const r = first + 2 * j;
+    if (+((x & 0xffff) !== 0) === neg) out[m++] = r;
+    if (+((x >>> 16) !== 0) === neg) out[m++] = r + 1;
+    if (+((y & 0xffff) !== 0) === neg) out[m++] = r + 2;
+    if (+((y >>> 16) !== 0) === neg) out[m++] = r + 3;
+  }
+  if (j < words) {
+    const x = w[j]! ^ rep;
+    const r = first + 2 * j;
+    if (+((x & 0xffff) !== 0) === neg) out[m++] = r;
+    if (+((x >>> 16) !== 0) === neg) out[m++] = r + 1;
+  }
+  return m;
+}
+
 function selU8(a: Uint8Array, lo: number, hi: number, neg: number, sel: Uint32Array, n: number, out: Uint32Array): number {
   let m = 0; for (let j = 0; j < n; j++) { const i = sel[j]!; const x = a[i]!; out[m] = i; m += (+(x >= lo) & +(x <= hi)) ^ neg; } return m;
 }

@@ -38,6 +38,41 @@ describe('selectRange equality kernels', () => {
   }
 });
 
+describe('selectRange = and != on 8- and 16-bit words', () => {
+  // The skewed loops read 4 or 2 rows per 32-bit word: views at every alignment, lanes next to the constant
+  // and at the sign and carry bits (where a SWAR zero test could borrow across lanes), and constants out
+  // of the type's range.
+  const cases: [new (b: ArrayBuffer, o: number, n: number) => Uint8Array | Int8Array | Uint16Array | Int16Array, number[]][] = [
+    [Uint8Array, [0, 1, 127, 128, 255, 256, -1]],
+    [Int8Array, [0, 1, -1, -128, 127, 128, -129]],
+    [Uint16Array, [0, 1, 255, 256, 32768, 65535, 65536, -1]],
+    [Int16Array, [0, 1, -1, -32768, 32767, 256, 32768]],
+  ];
+  for (const [C, constants] of cases) {
+    it(`${C.name}: every alignment and edge lane matches a plain scan`, () => {
+      let seed = 12345;
+      const rnd = (k: number): number => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed % k; };
+      const width = (C as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
+      for (const c of constants) {
+        for (let offset = 0; offset < 4; offset++) {
+          const n = 2000 + rnd(64);
+          const a = new C(new ArrayBuffer((n + offset) * width), offset * width, n);
+          const edges = [c + 1, c - 1, c ^ 0x80, c ^ 0x8000, c ^ 0x100, 0, -1, 0x80, 0x7f];
+          for (let i = 0; i < n; i++) a[i] = rnd(40) === 0 ? edges[rnd(edges.length)]! : c; // mostly c: the != loop takes over
+          for (const op of ['equals', 'notEquals'] as const) {
+            for (const k of [c, c + 1, c ^ 0x80]) {
+              const out = new Uint32Array(n);
+              const m = selectRange(a, intRange(op, k), null, n, out);
+              expect(Array.from(out.subarray(0, m)), `${C.name} offset ${offset} ${op} ${k}`)
+                .toEqual(expected(n, (i) => (a[i] === k) === (op === 'equals')));
+            }
+          }
+        }
+      }
+    });
+  }
+});
+
 describe('selectWideEquals', () => {
   for (const [shape, f] of Object.entries(shapes)) {
     it(`${shape}: = and != on 64-bit values match a plain scan`, () => {
