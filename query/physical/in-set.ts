@@ -8,7 +8,7 @@ import type { FlatVector, StringVector, Vector } from '../../src/core/vector.ts'
 import { flatVector, utf8 } from '../../src/core/vector.ts';
 import { BytesMap, hashBytes } from './hash/bytes-map.ts';
 import { PairMap } from './hash/pair-map.ts';
-import { materializeConst } from './vectors.ts';
+import { repeatScalar } from '../../src/core/materialize.ts';
 
 /** A constant set probed by vectors of one type. */
 export class InSet {
@@ -35,7 +35,7 @@ export class InSet {
   probe(v: Vector, n: number): Vector {
     const type = v.type.nullable ? withNullable(T.UInt8) : T.UInt8;
     if (v.kind === 'const') {
-      const hit = this.probeFlat(materializeConst(v.type, v.value, 1), 1);
+      const hit = this.probeFlat(repeatScalar(v.type, v.value, 1), 1);
       return { kind: 'const', type, length: n, value: v.value === null ? null : hit[0]! };
     }
     if (v.kind === 'dict') {

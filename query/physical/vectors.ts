@@ -3,10 +3,11 @@
  * and dictionaries, and compact a batch's selection. Pure typed-array loops, no per-row objects.
  */
 import type { Batch } from '../../src/core/batch.ts';
-import type { DataType, Scalar } from '../../src/core/types.ts';
+import { repeatScalar } from '../../src/core/materialize.ts';
+import type { DataType } from '../../src/core/types.ts';
 import { arrayTypeOf, is64Bit } from '../../src/core/types.ts';
 import type { FlatVector, StringVector, Vector } from '../../src/core/vector.ts';
-import { flatVector, stringVector, utf8 } from '../../src/core/vector.ts';
+import { flatVector, stringVector } from '../../src/core/vector.ts';
 import { takeBytes, takeStrings, takeValues, wideCodes } from '../../src/core/take.ts';
 
 /** Gather rows `idx[0..n)` of `v` into a new vector (dictionaries stay dictionaries). */
@@ -39,30 +40,11 @@ export function sliceVector(v: Vector, start: number, end: number): Vector {
   }
 }
 
-/** A flat or string vector of `n` copies of a scalar (NULL → default value with the null flag). */
-export function materializeConst(type: DataType, value: Scalar, n: number): FlatVector | StringVector {
-  const nulls = value === null ? new Uint8Array(n).fill(1) : null;
-  if (type.kind === 'String') {
-    const b = value === null ? new Uint8Array(0) : utf8(String(value));
-    const bytes = new Uint8Array(b.length * n);
-    const offs = new Int32Array(n + 1);
-    for (let i = 0; i < n; i++) { bytes.set(b, i * b.length); offs[i + 1] = (i + 1) * b.length; }
-    return stringVector(type, offs, bytes, nulls);
-  }
-  const Ctor = arrayTypeOf(type);
-  const out = new Ctor(n);
-  if (value !== null) {
-    if (is64Bit(type)) (out as BigInt64Array).fill(BigInt(value as number | bigint));
-    else (out as Float64Array).fill(typeof value === 'boolean' ? (value ? 1 : 0) : Number(value));
-  }
-  return flatVector(type, out, nulls);
-}
-
 /** The vector as flat values or strings (constants and dictionaries materialized). */
 export function flatten(v: Vector): FlatVector | StringVector {
   switch (v.kind) {
     case 'flat': case 'string': return v;
-    case 'const': return materializeConst(v.type, v.value, v.length);
+    case 'const': return repeatScalar(v.type, v.value, v.length);
     case 'dict': {
       const inner = takeVector(v.dict, wideCodes(v.codes), v.length) as FlatVector | StringVector;
       return { ...inner, type: v.type, nulls: mergeNulls(inner.nulls, v.nulls, v.length) } as FlatVector | StringVector;

@@ -12,7 +12,8 @@ import type { FlatVector, StringVector, Vector } from '../../../src/core/vector.
 import { flatVector, stringVector } from '../../../src/core/vector.ts';
 import { BytesMap } from '../hash/bytes-map.ts';
 import { WordsMap } from '../hash/words-map.ts';
-import { flatten, materializeConst } from '../vectors.ts';
+import { repeatScalar } from '../../../src/core/materialize.ts';
+import { flatten } from '../vectors.ts';
 import type { Grouper } from './grouper.ts';
 
 type Layout = 'int' | 'wide' | 'float' | 'string';
@@ -74,7 +75,7 @@ export class PackedGrouper implements Grouper {
     switch (v.kind) {
       case 'const': {
         const W = this.width; const off = this.offsets[k]!; const cw = this.wordsOf(k);
-        const one = materializeConst(v.type, v.value, 1);
+        const one = repeatScalar(v.type, v.value, 1);
         this.packColumn(k, one, 1, 0);
         const rows = this.rows;
         for (let i = 1, at = W + off; i < n; i++, at += W) for (let j = 0; j < cw; j++) rows[at + j] = rows[off + j]!;

@@ -9,7 +9,7 @@ import type { FlatVector, StringVector, Vector } from '../../../src/core/vector.
 import { flatVector, stringVector } from '../../../src/core/vector.ts';
 import { BytesMap, hashBytes } from '../hash/bytes-map.ts';
 import { PairMap } from '../hash/pair-map.ts';
-import { materializeConst } from '../vectors.ts';
+import { repeatScalar } from '../../../src/core/materialize.ts';
 import type { Grouper } from './grouper.ts';
 
 const f64 = new Float64Array(1);
@@ -41,7 +41,7 @@ export class SingleKeyGrouper implements Grouper {
     const v = keys[0]!;
     switch (v.kind) {
       case 'const': {
-        const g = this.rowGroup(materializeConst(v.type, v.value, 1), 0);
+        const g = this.rowGroup(repeatScalar(v.type, v.value, 1), 0);
         out.fill(g, 0, n);
         return;
       }
