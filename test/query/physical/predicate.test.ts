@@ -98,6 +98,28 @@ describe('FilterProgram', () => {
       }), { numRuns: 300 });
   });
 
+  it('selects the same rows for string = / != constant over long, lopsided dictionary codes (read a word at a time)', () => {
+    const words = ['', 'a', 'ab', 'b'];
+    let seed = 99;
+    const rnd = (k: number): number => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed % k; };
+    for (const Codes of [Uint8Array, Uint16Array]) {
+      for (const offset of [0, 1, 2, 3]) {
+        const n = 3000 + rnd(50);
+        const buf = new Codes(n + offset);
+        const codes = buf.subarray(offset);
+        for (let i = 0; i < n; i++) codes[i] = rnd(30) === 0 ? 1 + rnd(3) : 0; // mostly ''
+        const v = dictVector(T.String, codes, stringsVector(words));
+        for (const op of ['equals', 'notEquals'] as const) {
+          for (const c of ['', 'ab']) {
+            const pred = call(op, col(0, T.String), lit(c, T.String));
+            const b: Batch = { schema: [], columns: [v], length: n, sel: null };
+            expect(selected(new FilterProgram(pred), b), `${Codes.name} offset ${offset} ${op} '${c}'`).toEqual(reference(pred, b));
+          }
+        }
+      }
+    }
+  });
+
   it('evaluates the other conjuncts on the selected rows only, sparse or dense', () => {
     const n = 1000;
     const a = flatVector(T.UInt16, Uint16Array.from({ length: n }, (_, i) => i % 10));
