@@ -276,45 +276,15 @@ export function selectDictEquals(codes: Uint8Array | Uint16Array | Uint32Array, 
   for (let d = 0; d < size; d++) if (bytesAt(dictBytes, dictOffsets[d]!, dictOffsets[d + 1]!, c)) { matches++; code = d; }
   if (matches === 0) return neg === 0 ? 0 : copyRows(sel, n, out);
   if (matches === 1) {
-    // One entry holds the constant (as a dictionary built from a block always does): compare codes with it,
-    // a word at a time when the sample says the outcome is lopsided (`SearchPhrase <> ''`, mostly empty).
-    if (codes instanceof Uint32Array) return codesEqual32(codes, code, neg, sel, n, out);
-    if (sel === null && n > SAMPLE && skewed(sampleEquals(codes, code, neg))) return byWords(codes, codes instanceof Uint8Array ? 8 : 16, code, neg, 0, n, out, 0);
-    if (codes instanceof Uint8Array) return codesEqual8(codes, code, neg, sel, n, out);
-    return codesEqual16(codes, code, neg, sel, n, out);
+    // One entry holds the constant (as a dictionary built from a block always does): the codes are an
+    // integer column compared with that entry's code (a word at a time when lopsided, `SearchPhrase <> ''`).
+    return selectRange(codes, { lo: code, hi: code, neg }, sel, n, out);
   }
   const hit = new Uint8Array(size);
   for (let d = 0; d < size; d++) hit[d] = +bytesAt(dictBytes, dictOffsets[d]!, dictOffsets[d + 1]!, c) ^ neg;
   let m = 0;
   if (sel === null) for (let i = 0; i < n; i++) { out[m] = i; m += hit[codes[i]!]!; }
   else for (let j = 0; j < n; j++) { const i = sel[j]!; out[m] = i; m += hit[codes[i]!]!; }
-  return m;
-}
-
-/** How many of the first SAMPLE codes are (neg 0) or are not (neg 1) `code`. */
-function sampleEquals(codes: Uint8Array | Uint16Array, code: number, neg: number): number {
-  let m = 0;
-  for (let i = 0; i < SAMPLE; i++) m += +(codes[i] === code) ^ neg;
-  return m;
-}
-
-// Rows whose code is (neg 0) or is not (neg 1) `code`, one loop per code width (monomorphic loads).
-function codesEqual8(codes: Uint8Array, code: number, neg: number, sel: Uint32Array | null, n: number, out: Uint32Array): number {
-  let m = 0;
-  if (sel === null) for (let i = 0; i < n; i++) { out[m] = i; m += +(codes[i] === code) ^ neg; }
-  else for (let j = 0; j < n; j++) { const i = sel[j]!; out[m] = i; m += +(codes[i] === code) ^ neg; }
-  return m;
-}
-function codesEqual16(codes: Uint16Array, code: number, neg: number, sel: Uint32Array | null, n: number, out: Uint32Array): number {
-  let m = 0;
-  if (sel === null) for (let i = 0; i < n; i++) { out[m] = i; m += +(codes[i] === code) ^ neg; }
-  else for (let j = 0; j < n; j++) { const i = sel[j]!; out[m] = i; m += +(codes[i] === code) ^ neg; }
-  return m;
-}
-function codesEqual32(codes: Uint32Array, code: number, neg: number, sel: Uint32Array | null, n: number, out: Uint32Array): number {
-  let m = 0;
-  if (sel === null) for (let i = 0; i < n; i++) { out[m] = i; m += +(codes[i] === code) ^ neg; }
-  else for (let j = 0; j < n; j++) { const i = sel[j]!; out[m] = i; m += +(codes[i] === code) ^ neg; }
   return m;
 }
 
